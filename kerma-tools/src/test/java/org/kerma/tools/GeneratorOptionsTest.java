@@ -1,0 +1,43 @@
+package org.kerma.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class GeneratorOptionsTest {
+
+    @Test
+    void defaultsTheStandardFolderToSharedBesideTheProject() {
+        GeneratorOptions o = GeneratorOptions.parse("--project", "/work/kerma");
+
+        assertThat(o.standardDir()).isEqualTo(Path.of("/work/shared/standard"));
+        assertThat(o.privateDic()).isEmpty();
+    }
+
+    @Test
+    void treatsAnEmptyPrivateDictionaryPathAsNone() {
+        GeneratorOptions o = GeneratorOptions.parse("--standard", "/s", "--private-dic", "", "--project", "/p");
+
+        assertThat(o.standardDir()).isEqualTo(Path.of("/s"));
+        assertThat(o.privateDic()).isEmpty();
+        assertThat(GeneratorOptions.parse("--private-dic", "/usr/x/private.dic").privateDic())
+                .contains(Path.of("/usr/x/private.dic"));
+    }
+
+    @Test
+    void rejectsUnknownOptionsWithUsage() {
+        assertThatThrownBy(() -> GeneratorOptions.parse("--edition", "2026b"))
+                .hasMessageContaining("unknown option --edition").hasMessageContaining("usage:");
+        assertThatThrownBy(() -> GeneratorOptions.parse("--standard")).hasMessageContaining("missing value");
+    }
+
+    @Test
+    void namesTheMissingStandardFolder() {
+        GeneratorOptions o = GeneratorOptions.parse("--standard", "/no/such/folder");
+
+        assertThatThrownBy(() -> StandardDataGenerator.generate(o))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("/no/such/folder");
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Regenerates kerma-dicom's data dictionary, UID registry and private dictionary (resources under
+# kerma-dicom/src/main/resources/org/kerma/dicom/, Tag.java and Uid.java) from the staged standard, and prints the
+# generator's cross-check report. Commit the changed files together with the report's reviewed copy.
+#
+# usage: tools/generate-standard-data.sh [STANDARD_DIR]
+#   STANDARD_DIR  the staged standard (default: ../shared/standard next to the project root)
+#   KERMA_PRIVATE_DIC=FILE  DCMTK's private.dic; default: the one the dcmtk Debian package installed, if any
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+standard="$(cd "${1:-$root/../shared/standard}" && pwd)"
+private_dic="${KERMA_PRIVATE_DIC:-}"
+if [ -z "$private_dic" ] && command -v dpkg >/dev/null 2>&1; then
+  private_dic="$(dpkg -L libdcmtk17 dcmtk 2>/dev/null | grep '/private\.dic$' | head -n 1 || true)"
+fi
+if [ -z "$private_dic" ]; then
+  echo "note: DCMTK private.dic not found; private-dictionary.tsv is left as it is" >&2
+fi
+
+cd "$root"
+mvn -B -q -Dstyle.color=never -pl kerma-tools -am -Pgenerate-standard-data -DskipTests \
+  "-Dkerma.project=$root" "-Dkerma.standard=$standard" "-Dkerma.privateDic=$private_dic" \
+  process-classes
