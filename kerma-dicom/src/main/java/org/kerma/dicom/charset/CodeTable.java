@@ -64,12 +64,16 @@ final class CodeTable {
     /**
      * The upper half (0x80..0xFF) of a single-byte charset. Only GR positions (0xA0..0xFF) are encodable: C1
      * control characters (0x80..0x9F) shall not be used in DICOM (PS3.5 section 6.1.2.5.1).
+     *
+     * @param javaReads      a character the charset gives that is to be replaced by {@code correctReading};
+     *                       {@link #UNDEFINED} for none
      */
-    static CodeTable upperHalf(Charset charset) {
+    static CodeTable upperHalf(Charset charset, char javaReads, char correctReading) {
         char[] characters = new char[128];
         CharsetDecoder decoder = replacingDecoder(charset);
         for (int p = 0; p < 128; p++) {
-            characters[p] = decodeOne(decoder, new byte[] {(byte) (0x80 + p)});
+            char c = decodeOne(decoder, new byte[] {(byte) (0x80 + p)});
+            characters[p] = c == javaReads ? correctReading : c;
         }
         return new CodeTable(characters, 0x20);
     }

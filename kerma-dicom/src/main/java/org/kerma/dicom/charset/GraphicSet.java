@@ -19,8 +19,12 @@ enum GraphicSet {
     ISO_IR_6(Element.G0, "(B", null),
     /** ISO-IR 14, JIS X 0201 romaji, in G0: ESC ( J. */
     ISO_IR_14(Element.G0, "(J", null),
-    /** ISO-IR 13, JIS X 0201 katakana, in G1: ESC ) I. */
-    ISO_IR_13(Element.G1, ")I", "Shift_JIS"),
+    /**
+     * ISO-IR 13, JIS X 0201 katakana, in G1: ESC ) I. Whole values are read as Shift_JIS (see
+     * {@link #wholeValueCharset()}), whose 0x815C Java reads as EM DASH where JIS0208.TXT and Python have
+     * HORIZONTAL BAR.
+     */
+    ISO_IR_13(Element.G1, ")I", "Shift_JIS", '\u2014', '\u2015'),
     /** ISO-IR 100, Latin alphabet No. 1 (ISO 8859-1), in G1: ESC - A. */
     ISO_IR_100(Element.G1, "-A", "ISO-8859-1"),
     /** ISO-IR 101, Latin alphabet No. 2 (ISO 8859-2): ESC - B. */
@@ -41,8 +45,11 @@ enum GraphicSet {
     ISO_IR_148(Element.G1, "-M", "ISO-8859-9"),
     /** ISO-IR 203, Latin alphabet No. 9 (ISO 8859-15): ESC - b. */
     ISO_IR_203(Element.G1, "-b", "ISO-8859-15"),
-    /** ISO-IR 166, Thai, TIS 620-2533 (ISO 8859-11, whose 0xA0 is NO-BREAK SPACE): ESC - T. */
-    ISO_IR_166(Element.G1, "-T", "x-iso-8859-11"),
+    /**
+     * ISO-IR 166, Thai, TIS 620-2533: ESC - T. Read through ISO 8859-11 except 0xA0, which TIS 620-2533 (the
+     * standard's reference) leaves undefined and pydicom reads as U+FFFD, where ISO 8859-11 has NO-BREAK SPACE.
+     */
+    ISO_IR_166(Element.G1, "-T", "x-iso-8859-11", '\u00A0', CodeTable.UNDEFINED),
     /** ISO-IR 87, JIS X 0208 kanji, two bytes in G0: ESC $ B. */
     ISO_IR_87(Element.G0, "$B", "EUC-JP"),
     /** ISO-IR 159, JIS X 0212 supplementary kanji, two bytes in G0: ESC $ ( D. */
@@ -61,8 +68,18 @@ enum GraphicSet {
     private final Element element;
     private final byte[] escape;
     private final String charsetName;
+    private final char javaReads;
+    private final char correctReading;
 
     GraphicSet(Element element, String afterEsc, String charsetName) {
+        this(element, afterEsc, charsetName, CodeTable.UNDEFINED, CodeTable.UNDEFINED);
+    }
+
+    /**
+     * @param javaReads      a character that the Java charset reads from one code only, where Kerma reads
+     *                       {@code correctReading} instead
+     */
+    GraphicSet(Element element, String afterEsc, String charsetName, char javaReads, char correctReading) {
         this.element = element;
         this.escape = new byte[afterEsc.length() + 1];
         this.escape[0] = ESC;
@@ -70,6 +87,8 @@ enum GraphicSet {
             this.escape[i + 1] = (byte) afterEsc.charAt(i);
         }
         this.charsetName = charsetName;
+        this.javaReads = javaReads;
+        this.correctReading = correctReading;
     }
 
     Element element() {
@@ -128,7 +147,7 @@ enum GraphicSet {
     /**
      * The Java charset that reads a whole value in which this G1 set is designated and nothing changes: GL as ASCII,
      * GR through this set. For ISO-IR 13 that is Shift_JIS, which also reads the Shift_JIS kanji that real files
-     * put under "ISO_IR 13" (as pydicom does); {@link #fixWholeValue} corrects its one differing mapping.
+     * put under "ISO_IR 13" (as pydicom does). Pass the result through {@link #fixWholeValue}.
      */
     Charset wholeValueCharset() {
         if (element != Element.G1) {
@@ -137,9 +156,9 @@ enum GraphicSet {
         return Charset.forName(charsetName);
     }
 
-    /** Applies to text read by {@link #wholeValueCharset()} the corrections that {@link #table()} applies. */
+    /** Applies to text read by {@link #wholeValueCharset()} the correction that {@link #table()} holds. */
     String fixWholeValue(String decoded) {
-        return this == ISO_IR_13 ? decoded.replace(Tables.JAVA_EM_DASH, Tables.JIS_HORIZONTAL_BAR) : decoded;
+        return javaReads == CodeTable.UNDEFINED ? decoded : decoded.replace(javaReads, correctReading);
     }
 
     /** The table of this set's characters; not defined for the ASCII-like G0 sets. */
@@ -160,8 +179,7 @@ enum GraphicSet {
      * Corrections align Java's mappings with the Unicode consortium's JIS tables, which pydicom (Python) follows.
      */
     private static final class Tables {
-        /** Java maps JIS X 0208 0x213D (Shift_JIS 0x815C) to EM DASH; JIS0208.TXT and Python say HORIZONTAL BAR. */
-        static final char JAVA_EM_DASH = '\u2014';
+        /** Java maps JIS X 0208 0x213D to EM DASH; JIS0208.TXT and Python say HORIZONTAL BAR. */
         static final char JIS_HORIZONTAL_BAR = '\u2015';
 
         private Tables() {
@@ -174,7 +192,8 @@ enum GraphicSet {
                 Map<GraphicSet, CodeTable> tables = new EnumMap<>(GraphicSet.class);
                 for (GraphicSet set : values()) {
                     if (set.element == Element.G1 && !set.isDoubleByte()) {
-                        tables.put(set, CodeTable.upperHalf(Charset.forName(set.charsetName)));
+                        tables.put(set, CodeTable.upperHalf(Charset.forName(set.charsetName), set.javaReads,
+                                set.correctReading));
                     }
                 }
                 return Map.copyOf(tables);

@@ -197,6 +197,16 @@ class SpecificCharacterSetTest {
         }
 
         @Test
+        void readsThaiA0AsUndefinedAsTis620AndPydicomDo() {
+            SpecificCharacterSet thai = SpecificCharacterSet.of("ISO_IR 166");
+
+            assertThat(decode(thai, hex("a0a1"), VR.LO)).isEqualTo("\uFFFDก");
+            assertThat(decode(SpecificCharacterSet.of("ISO 2022 IR 166"), hex("1b2d54a0a1"), VR.LO))
+                    .isEqualTo("\uFFFDก");
+            assertThatThrownBy(() -> thai.encode("\u00A0", VR.LO)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
         void switchesBetweenSingleByteSetsWithEscapes() {
             SpecificCharacterSet charset = SpecificCharacterSet.of("ISO 2022 IR 100", "ISO 2022 IR 126");
 
