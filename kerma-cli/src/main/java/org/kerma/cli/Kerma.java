@@ -44,6 +44,7 @@ public final class Kerma {
     /** Every sub-command, in the order {@code --help} lists them. Adding a command is one line here. */
     private static final List<Supplier<Object>> COMMANDS = List.of(
             VersionCommand::new,
+            DumpCommand::new,
             CommandLine.HelpCommand::new);
 
     @Option(names = {"-v", VERBOSE}, scope = ScopeType.INHERIT,

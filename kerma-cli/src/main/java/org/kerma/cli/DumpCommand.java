@@ -1,0 +1,66 @@
+package org.kerma.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.kerma.dicom.dump.DicomDump;
+import org.kerma.dicom.io.DicomFile;
+import org.kerma.dicom.io.DicomReader;
+import org.kerma.dicom.io.ReadOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kerma dump FILE...}: lists the elements of DICOM files with byte offsets. A file that cannot be read is
+ * reported on standard error and the others are still dumped; the exit code is then 1.
+ */
+@Command(name = "dump", description = "List the elements of DICOM files: offset, tag, VR, length, VM, keyword, value.")
+final class DumpCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "DICOM files (Part 10 or bare data sets).")
+    private List<Path> files;
+
+    @Option(names = "--stop-before-pixels", description = "Stop reading at the top-level Pixel Data element.")
+    private boolean stopBeforePixels;
+
+    @Option(names = "--max-value-length", paramLabel = "N", defaultValue = "64",
+            description = "Cut displayed values after N characters (default: ${DEFAULT-VALUE}).")
+    private int maxValueLength;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ReadOptions options = ReadOptions.DEFAULT.withStopBeforePixelData(stopBeforePixels);
+        int failures = 0;
+        for (Path file : files) {
+            if (files.size() > 1) {
+                out.println("# file: " + file);
+            }
+            try {
+                DicomFile dicom = DicomReader.read(file, options);
+                DicomDump.write(dicom, out, maxValueLength);
+            } catch (NoSuchFileException e) {
+                failures++;
+                out.flush();
+                err.println("kerma dump: no such file: " + file);
+            } catch (IOException e) {
+                failures++;
+                out.flush();
+                err.println("kerma dump: " + e.getMessage());
+                err.flush();
+            }
+        }
+        out.flush();
+        return failures == 0 ? Kerma.EXIT_OK : Kerma.EXIT_FAILURE;
+    }
+}

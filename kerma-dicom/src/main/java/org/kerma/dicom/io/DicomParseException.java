@@ -1,0 +1,51 @@
+package org.kerma.dicom.io;
+
+import java.io.IOException;
+import org.kerma.dicom.ElementDictionary;
+import org.kerma.dicom.Tags;
+
+/**
+ * Input that cannot be read as DICOM. The message names the source, the byte offset and, where one was being read,
+ * the tag: {@code "ct.dcm: value of (0010,0010) PatientName declares 4294967294 bytes but only 12 remain, at byte
+ * offset 340"}.
+ */
+public class DicomParseException extends IOException {
+    private final String source;
+    private final long offset;
+    private final int tag;
+
+    /**
+     * @param source a name for the input (file path or description)
+     * @param offset byte offset in the input where the problem was found
+     * @param tag    the tag being read, or -1 when none
+     * @param what   what is wrong, in words
+     */
+    public DicomParseException(String source, long offset, int tag, String what) {
+        this(source, offset, tag, what, null);
+    }
+
+    public DicomParseException(String source, long offset, int tag, String what, Throwable cause) {
+        super(source + ": " + what + (tag != -1 ? " in " + describe(tag) : "") + ", at byte offset " + offset, cause);
+        this.source = source;
+        this.offset = offset;
+        this.tag = tag;
+    }
+
+    static String describe(int tag) {
+        String keyword = ElementDictionary.standard().keywordOf(tag);
+        return keyword.isEmpty() ? Tags.format(tag) : Tags.format(tag) + " " + keyword;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public long offset() {
+        return offset;
+    }
+
+    /** The tag being read, or -1. */
+    public int tag() {
+        return tag;
+    }
+}
