@@ -60,7 +60,7 @@ public final class CharacterSetCodec {
         List<GraphicSet> declared = new ArrayList<>();
         for (String term : terms) {
             DefinedTerm defined = DefinedTerm.meant(term);
-            if (defined == null || defined.standAlone() != null) {
+            if (defined == null || defined.isStandAlone()) {
                 continue;
             }
             for (GraphicSet set : defined.sets()) {

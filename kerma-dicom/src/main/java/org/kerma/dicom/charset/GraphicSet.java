@@ -169,8 +169,17 @@ enum GraphicSet {
             case ISO_IR_58: return Tables.Gb2312.TABLE;
             case ISO_IR_6: case ISO_IR_14:
                 throw new IllegalStateException(name() + " is read as ASCII and has no table");
-            default: return Tables.SingleByte.TABLES.get(this);
+            default: return singleByteTable();
         }
+    }
+
+    private CodeTable singleByteTable() {
+        CodeTable table = Tables.SingleByte.TABLES.get(this);
+        if (table == null) {
+            throw new IllegalStateException("this Java runtime lacks charset " + charsetName + ", which Kerma needs"
+                    + " for " + name().replace('_', ' ') + " (add the jdk.charsets module)");
+        }
+        return table;
     }
 
     /**
@@ -190,7 +199,7 @@ enum GraphicSet {
             private static Map<GraphicSet, CodeTable> build() {
                 Map<GraphicSet, CodeTable> tables = new EnumMap<>(GraphicSet.class);
                 for (GraphicSet set : values()) {
-                    if (set.element == Element.G1 && !set.isDoubleByte()) {
+                    if (set.element == Element.G1 && !set.isDoubleByte() && Charset.isSupported(set.charsetName)) {
                         tables.put(set, CodeTable.upperHalf(Charset.forName(set.charsetName), set.javaReads,
                                 set.correctReading));
                     }
