@@ -60,7 +60,7 @@ public final class CharacterSetCodec {
         List<GraphicSet> declared = new ArrayList<>();
         for (String term : terms) {
             DefinedTerm defined = DefinedTerm.meant(term);
-            if (defined == null || defined.standAlone() != null) {
+            if (defined == null || defined.isStandAlone()) {
                 continue;
             }
             for (GraphicSet set : defined.sets()) {
@@ -106,8 +106,8 @@ public final class CharacterSetCodec {
      */
     public String decode(byte[] bytes, int offset, int length, VR vr) {
         int end = offset + length;
-        int firstSpecial = firstNonAsciiOrEsc(bytes, offset, end);
-        if (firstSpecial == end || !vr.charsetDependent()) {
+        int firstSpecial = vr.charsetDependent() ? firstNonAsciiOrEsc(bytes, offset, end) : end;
+        if (firstSpecial == end) {
             return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
         }
         if (standAlone != null) {

@@ -111,11 +111,6 @@ final class CodeTable {
         return i < 0 ? -1 : positionsOfSorted[i] & 0xFFFF;
     }
 
-    /** The encodable characters, in code point order. */
-    char[] characters() {
-        return sortedCharacters.clone();
-    }
-
     private static CharsetDecoder replacingDecoder(Charset charset) {
         return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)

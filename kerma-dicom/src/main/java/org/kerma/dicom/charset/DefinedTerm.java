@@ -1,7 +1,6 @@
 package org.kerma.dicom.charset;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,29 +47,29 @@ enum DefinedTerm {
     ISO_2022_IR_149("ISO 2022 IR 149", null, GraphicSet.ISO_IR_149),
     ISO_2022_IR_58("ISO 2022 IR 58", null, GraphicSet.ISO_IR_58),
 
-    ISO_IR_192("ISO_IR 192", StandardCharsets.UTF_8),
-    GB18030("GB18030", Charset.forName("GB18030")),
-    GBK("GBK", Charset.forName("GBK"));
+    ISO_IR_192("ISO_IR 192", "UTF-8"),
+    GB18030("GB18030", "GB18030"),
+    GBK("GBK", "GBK");
 
     private static final Map<String, DefinedTerm> BY_TERM = byTerm();
 
     private final String term;
     private final GraphicSet g0;
     private final GraphicSet g1;
-    private final Charset standAlone;
+    private final String standAloneCharset;
 
     DefinedTerm(String term, GraphicSet g0, GraphicSet g1) {
         this.term = term;
         this.g0 = g0;
         this.g1 = g1;
-        this.standAlone = null;
+        this.standAloneCharset = null;
     }
 
-    DefinedTerm(String term, Charset standAlone) {
+    DefinedTerm(String term, String standAloneCharset) {
         this.term = term;
         this.g0 = null;
         this.g1 = null;
-        this.standAlone = standAlone;
+        this.standAloneCharset = standAloneCharset;
     }
 
     /** The term as (0008,0005) spells it. */
@@ -88,9 +87,19 @@ enum DefinedTerm {
         return g1;
     }
 
-    /** The charset of a term that forbids code extensions (UTF-8, GB18030, GBK), or {@code null}. */
+    /** True for the terms that forbid code extensions: ISO_IR 192, GB18030, GBK (PS3.3 Table C.12-5). */
+    boolean isStandAlone() {
+        return standAloneCharset != null;
+    }
+
+    /**
+     * The charset of a term that forbids code extensions, or {@code null}. Looked up when asked for, so that a
+     * Java runtime without the jdk.charsets module fails only on GB18030 or GBK data, not on every data set.
+     *
+     * @throws java.nio.charset.UnsupportedCharsetException if this Java runtime lacks the charset
+     */
     Charset standAlone() {
-        return standAlone;
+        return standAloneCharset == null ? null : Charset.forName(standAloneCharset);
     }
 
     /** The graphic sets this term brings into a code extension, G0 first. */

@@ -21,9 +21,23 @@ enum Delimiters {
     TEXT("");
 
     private final String graphic;
+    /** Bit b of {@code resetsLow} (b below 64) or of {@code resetsHigh} (b - 64) is set when byte b resets. */
+    private final long resetsLow;
+    private final long resetsHigh;
 
     Delimiters(String graphic) {
         this.graphic = graphic;
+        long low = 1L << '\r' | 1L << '\n' | 1L << '\f' | 1L << '\t';
+        long high = 0;
+        for (char c : graphic.toCharArray()) {
+            if (c < 64) {
+                low |= 1L << c;
+            } else {
+                high |= 1L << (c - 64);
+            }
+        }
+        this.resetsLow = low;
+        this.resetsHigh = high;
     }
 
     static Delimiters of(VR vr) {
@@ -35,7 +49,7 @@ enum Delimiters {
 
     /** True when a decoder returns to the initial designation after the single-byte character {@code b}. */
     boolean resetsAfter(int b) {
-        return b == '\r' || b == '\n' || b == '\f' || b == '\t' || (b > 0x20 && graphic.indexOf(b) >= 0);
+        return b < 64 ? (resetsLow & 1L << b) != 0 : b < 128 && (resetsHigh & 1L << (b - 64)) != 0;
     }
 
     /** True when an encoder must return to the initial designation before character {@code c}. */

@@ -3,6 +3,7 @@ package org.kerma.dicom.charset;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,6 +66,9 @@ enum GraphicSet {
     /** The escape character that starts every designation, 01/11. */
     static final byte ESC = 0x1B;
 
+    /** {@link #values()} without the copy that each call to it makes. */
+    private static final List<GraphicSet> ALL = List.of(values());
+
     private final Element element;
     private final byte[] escape;
     private final String charsetName;
@@ -105,11 +109,6 @@ enum GraphicSet {
         return this == ISO_IR_6 || this == ISO_IR_14;
     }
 
-    /** The full escape sequence, ESC included; a fresh copy. */
-    byte[] escapeSequence() {
-        return escape.clone();
-    }
-
     /** Appends the escape sequence to {@code out}. */
     void writeEscape(ByteArrayOutputStream out) {
         out.write(escape, 0, escape.length);
@@ -120,7 +119,7 @@ enum GraphicSet {
      * to {@code end} match none of them.
      */
     static GraphicSet atEscape(byte[] bytes, int at, int end) {
-        for (GraphicSet set : values()) {
+        for (GraphicSet set : ALL) {
             if (set.escapeMatches(bytes, at, end)) {
                 return set;
             }
@@ -170,8 +169,17 @@ enum GraphicSet {
             case ISO_IR_58: return Tables.Gb2312.TABLE;
             case ISO_IR_6: case ISO_IR_14:
                 throw new IllegalStateException(name() + " is read as ASCII and has no table");
-            default: return Tables.SingleByte.TABLES.get(this);
+            default: return singleByteTable();
         }
+    }
+
+    private CodeTable singleByteTable() {
+        CodeTable table = Tables.SingleByte.TABLES.get(this);
+        if (table == null) {
+            throw new IllegalStateException("this Java runtime lacks charset " + charsetName + ", which Kerma needs"
+                    + " for " + name().replace('_', ' ') + " (add the jdk.charsets module)");
+        }
+        return table;
     }
 
     /**
@@ -191,7 +199,7 @@ enum GraphicSet {
             private static Map<GraphicSet, CodeTable> build() {
                 Map<GraphicSet, CodeTable> tables = new EnumMap<>(GraphicSet.class);
                 for (GraphicSet set : values()) {
-                    if (set.element == Element.G1 && !set.isDoubleByte()) {
+                    if (set.element == Element.G1 && !set.isDoubleByte() && Charset.isSupported(set.charsetName)) {
                         tables.put(set, CodeTable.upperHalf(Charset.forName(set.charsetName), set.javaReads,
                                 set.correctReading));
                     }

@@ -108,7 +108,8 @@ class RoundTripPropertyTest {
                 doubleByte("\\ISO 2022 IR 58", "\u001b$)A", 0x80)));
         list.add(repertoire(SpecificCharacterSet.ofValue(
                 "ISO 2022 IR 100\\ISO 2022 IR 126\\ISO 2022 IR 144\\ISO 2022 IR 138"),
-                singleByte("ISO_IR 100"), singleByte("ISO_IR 126"), singleByte("ISO_IR 144"), singleByte("ISO_IR 138")));
+                singleByte("ISO_IR 100"), singleByte("ISO_IR 126"), singleByte("ISO_IR 144"),
+                singleByte("ISO_IR 138")));
         list.add(repertoire(SpecificCharacterSet.ofValue("ISO 2022 IR 100\\ISO 2022 IR 149\\ISO 2022 IR 87"),
                 singleByte("ISO_IR 100"), ksX1001(), jisX0208()));
         list.add(repertoire(SpecificCharacterSet.of("GBK"), gbk()));
