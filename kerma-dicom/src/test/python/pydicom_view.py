@@ -25,6 +25,8 @@ BYTES_VRS = {"OB", "OW", "OF", "OD", "OL", "OV", "UN", "OB or OW", "US or OW", "
 def text(v):
     if v is None:
         return ""
+    if isinstance(v, (bytes, bytearray)) and len(v) == 0:
+        return ""
     if isinstance(v, (bytes, bytearray)):
         return "<%d bytes sha1 %s>" % (len(v), hashlib.sha1(v).hexdigest())
     if isinstance(v, float):

@@ -223,14 +223,18 @@ public final class DicomReader {
         final boolean explicitVr;
         final boolean bigEndian;
         final int tag;
+        /** For a sequence read from a UN value: its items should be implicit VR, but some writers use explicit. */
+        final boolean fromUnknown;
 
-        Frame(DicomObject object, Sequence sequence, long end, boolean explicitVr, boolean bigEndian, int tag) {
+        Frame(DicomObject object, Sequence sequence, long end, boolean explicitVr, boolean bigEndian, int tag,
+              boolean fromUnknown) {
             this.object = object;
             this.sequence = sequence;
             this.end = end;
             this.explicitVr = explicitVr;
             this.bigEndian = bigEndian;
             this.tag = tag;
+            this.fromUnknown = fromUnknown;
         }
     }
 
@@ -247,7 +251,7 @@ public final class DicomReader {
      */
     private long readDataset(DicomObject dataset, TransferSyntax ts) throws IOException {
         ArrayDeque<Frame> stack = new ArrayDeque<>();
-        stack.push(new Frame(dataset, null, -1, ts.explicitVr(), ts.bigEndian(), -1));
+        stack.push(new Frame(dataset, null, -1, ts.explicitVr(), ts.bigEndian(), -1, false));
         while (true) {
             Frame f = stack.peek();
             if (f.end >= 0 && in.position() >= f.end) {
@@ -279,9 +283,9 @@ public final class DicomReader {
             Header h = resolveUnknownVr(tag, readHeader(tag, at, enc, f.object), enc, f.object);
             boolean undefined = h.length == 0xFFFFFFFFL;
             if (undefined && isSequenceWithUndefinedLength(tag, h)) {
-                startSequence(stack, f, tag, h.length, h.vr == VR.UN || !f.explicitVr, at);
+                startSequence(stack, f, tag, h.length, h.vr == VR.UN || !f.explicitVr, h.vr == VR.UN, at);
             } else if (h.vr == VR.SQ && (undefined || h.length == 0 || itemFollows(f.bigEndian))) {
-                startSequence(stack, f, tag, h.length, !f.explicitVr || h.fromUnknown, at);
+                startSequence(stack, f, tag, h.length, !f.explicitVr || h.fromUnknown, h.fromUnknown, at);
             } else if (h.vr == VR.SQ) {
                 warn(at, tag, "the value of this sequence does not begin with an item; kept as UN");
                 f.object.put(tag, VR.UN, readValue(tag, new Header(VR.UN, h.length, false), at, enc), at);
@@ -304,7 +308,7 @@ public final class DicomReader {
      * (PS3.5 section 6.2.2) or in an implicit-VR data set.
      */
     private void startSequence(ArrayDeque<Frame> stack, Frame f, int tag, long length, boolean implicitContent,
-                               long at) throws IOException {
+                               boolean fromUnknown, long at) throws IOException {
         if (stack.size() / 2 >= options.maxNestingDepth()) {
             throw new DicomParseException(source, at, tag, "sequences nested deeper than "
                     + options.maxNestingDepth() + " levels");
@@ -314,7 +318,7 @@ public final class DicomReader {
         boolean undefined = length == 0xFFFFFFFFL;
         seq.undefinedLength(undefined);
         long end = undefined ? -1 : checkedEnd(f, tag, at, length);
-        stack.push(new Frame(null, seq, end, !implicitContent, !implicitContent && f.bigEndian, tag));
+        stack.push(new Frame(null, seq, end, !implicitContent, !implicitContent && f.bigEndian, tag, fromUnknown));
     }
 
     /** True when the next four bytes are an Item tag (FFFE,E000). */
@@ -350,7 +354,13 @@ public final class DicomReader {
             item.undefinedItemLength(length == 0xFFFFFFFFL);
             item.streamOffset(at);
             long end = length == 0xFFFFFFFFL ? -1 : checkedEnd(f, f.tag, at, length);
-            stack.push(new Frame(item, null, end, f.explicitVr, f.bigEndian, f.tag));
+            boolean explicit = f.explicitVr;
+            if (f.fromUnknown && !explicit && length != 0 && isVrAt(4)) {
+                warn(at, f.tag, "item of a UN sequence is in explicit VR (PS3.5 6.2.2 requires implicit); read as"
+                        + " explicit VR");
+                explicit = true;
+            }
+            stack.push(new Frame(item, null, end, explicit, f.bigEndian, f.tag, false));
         } else if (tag == Tags.SEQUENCE_DELIMITATION) {
             if (f.end >= 0) {
                 warn(at, f.tag, "sequence delimitation item in a sequence of defined length");

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kerma.dicom.PersonName;
 import org.kerma.dicom.io.DicomFile;
 import org.kerma.dicom.io.DicomParseException;
 import org.kerma.dicom.io.DicomReader;
@@ -75,15 +76,15 @@ class CorpusAgreesWithPydicomTest {
     }
 
     private static void record(String file, String path, String diff, List<String> unexplained, TreeSet<String> seen) {
-        String key = file + "\t" + path;
-        String anyPath = file + "\t*";
-        if (KNOWN.containsKey(key)) {
-            seen.add(key);
-        } else if (KNOWN.containsKey(anyPath)) {
-            seen.add(anyPath);
-        } else {
-            unexplained.add(file + "\t" + diff);
+        for (String key : KNOWN.keySet()) {
+            String[] k = key.split("\t");
+            if (k[0].equals(file) && (k[1].equals(path) || (!k[1].equals("*") && !path.equals("*")
+                    && path.matches(k[1].replace("*", "[0-9]+"))))) {
+                seen.add(key);
+                return;
+            }
         }
+        unexplained.add(file + "\t" + diff);
     }
 
     /** Differences as "path what" lines. */
@@ -97,6 +98,8 @@ class CorpusAgreesWithPydicomTest {
             PydicomView.Element ke = k.get(pe.path());
             if (ke == null) {
                 diffs.add(pe.path() + " only in pydicom: " + pe.vr() + " " + cut(pe.value()));
+            } else if (isPrivateGroupLength(pe.path()) && pe.vr().equals("UN") && ke.vr().equals("UL")) {
+                continue; // pydicom 2.3 leaves private group lengths UN; PS3.5 section 7.2 makes every (gggg,0000) UL
             } else if (!vrAgrees(pe.vr(), ke.vr())) {
                 diffs.add(pe.path() + " VR: pydicom " + pe.vr() + ", Kerma " + ke.vr());
             } else if (!valueAgrees(ke.vr(), pe.value(), ke.value())) {
@@ -111,12 +114,31 @@ class CorpusAgreesWithPydicomTest {
         return diffs;
     }
 
+    private static boolean isPrivateGroupLength(String path) {
+        String tag = path.substring(path.lastIndexOf('/') + 1);
+        return tag.endsWith("0000") && (Integer.parseInt(tag.substring(0, 4), 16) & 1) == 1;
+    }
+
     private static boolean vrAgrees(String py, String kerma) {
         return py.equals(kerma) || (py.contains(" or ") && List.of(py.split(" or ")).contains(kerma));
     }
 
     private static boolean valueAgrees(String vr, String py, String kerma) {
         if (py.equals(kerma)) {
+            return true;
+        }
+        if (vr.equals("PN")) {
+            // pydicom prints a PersonName object, which drops empty trailing groups ("A=B=" is "A=B")
+            String[] a = py.split("\\\\", -1);
+            String[] b = kerma.split("\\\\", -1);
+            if (a.length != b.length) {
+                return false;
+            }
+            for (int i = 0; i < a.length; i++) {
+                if (!PersonName.parse(a[i]).equals(PersonName.parse(b[i]))) {
+                    return false;
+                }
+            }
             return true;
         }
         if (List.of("DS", "IS", "FL", "FD", "US", "SS", "UL", "SL", "SV", "UV").contains(vr)) {

@@ -97,6 +97,9 @@ final class KermaView {
     }
 
     static String bytesText(byte[] b) {
+        if (b.length == 0) {
+            return "";
+        }
         try {
             return "<" + b.length + " bytes sha1 " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(b)) + ">";
         } catch (NoSuchAlgorithmException e) {
