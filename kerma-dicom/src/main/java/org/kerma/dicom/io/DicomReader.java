@@ -116,10 +116,8 @@ public final class DicomReader {
                 readFileMeta(meta);
                 ts = transferSyntaxOf(meta);
             } else {
-                if (preamble) {
-                    warn(in.position(), -1, "no File Meta Information after \"DICM\"");
-                }
-                ts = guessTransferSyntax();
+                ts = guessTransferSyntax(preamble ? "no File Meta Information after \"DICM\""
+                        : "no File Meta Information");
             }
             long datasetOffset = in.position();
             if (ts.deflated()) {
@@ -147,10 +145,17 @@ public final class DicomReader {
                 : TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
         long groupEnd = -1;
         int count = 0;
+        if (in.peek(2) != 0 || in.peek(3) != 0) {
+            warn(in.position(), Tag.FileMetaInformationGroupLength, "no File Meta Information Group Length"
+                    + " (type 1 in PS3.10 7.1); meta group read up to the first element of another group");
+        }
         while (in.peek(0) == 0x02 && in.peek(1) == 0x00 && in.peek(3) >= 0) {
             if (++count > MAX_META_ELEMENTS) {
                 throw new DicomParseException(source, in.position(), -1, "more than " + MAX_META_ELEMENTS
                         + " elements in the File Meta Information");
+            }
+            if (groupEnd >= 0 && in.position() >= groupEnd && meta.contains(Tag.TransferSyntaxUID)) {
+                break; // group 0002 elements beyond the group length belong to the data set (warned there)
             }
             long at = in.position();
             int tag = in.readTag(false);
@@ -162,7 +167,7 @@ public final class DicomReader {
                         | (b[3] & 0xFFL) << 24);
             }
         }
-        if (groupEnd >= 0 && groupEnd != in.position()) {
+        if (groupEnd >= 0 && groupEnd > in.position()) {
             warn(in.position(), Tag.FileMetaInformationGroupLength, "File Meta Information Group Length says the"
                     + " group ends at byte " + groupEnd + ", but it ends at byte " + in.position());
         }
@@ -171,10 +176,8 @@ public final class DicomReader {
     private TransferSyntax transferSyntaxOf(DicomObject meta) throws DicomParseException {
         String uid = meta.findString(Tag.TransferSyntaxUID).orElse(null);
         if (uid == null) {
-            warn(in.position(), Tag.TransferSyntaxUID, "no Transfer Syntax UID in File Meta Information; guessed"
-                    + " from the data set");
             try {
-                return guessTransferSyntax();
+                return guessTransferSyntax("no Transfer Syntax UID in File Meta Information");
             } catch (IOException e) {
                 throw new DicomParseException(source, in.position(), Tag.TransferSyntaxUID, "no transfer syntax", e);
             }
@@ -185,7 +188,7 @@ public final class DicomReader {
     }
 
     /** For a data set without File Meta Information: explicit if bytes 4-5 are a VR, byte order from the group. */
-    private TransferSyntax guessTransferSyntax() throws IOException {
+    private TransferSyntax guessTransferSyntax(String why) throws IOException {
         if (in.fill(8) < 8) {
             throw new DicomParseException(source, in.position(), -1, "too short to be a DICOM data set ("
                     + in.fill(8) + " bytes)");
@@ -194,7 +197,7 @@ public final class DicomReader {
         TransferSyntax ts = isVrAt(4)
                 ? (bigEndian ? TransferSyntax.EXPLICIT_VR_BIG_ENDIAN : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)
                 : TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
-        warn(in.position(), -1, "no File Meta Information; data set read as " + ts.name());
+        warn(in.position(), -1, why + "; data set read as " + ts.name() + ", as its first element suggests");
         return ts;
     }
 
@@ -277,6 +280,9 @@ public final class DicomReader {
             }
             if (stack.size() == 1 && options.stopBeforePixelData() && isPixelData(tag)) {
                 return at;
+            }
+            if (stack.size() == 1 && Tags.group(tag) == 0x0002) {
+                warn(at, tag, "File Meta Information element in the data set (PS3.10 7.1 keeps group 0002 out of it)");
             }
             TransferSyntax enc = f.explicitVr ? (f.bigEndian ? TransferSyntax.EXPLICIT_VR_BIG_ENDIAN
                     : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN) : TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;

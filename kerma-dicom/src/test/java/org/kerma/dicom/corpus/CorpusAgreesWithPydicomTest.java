@@ -29,8 +29,7 @@ class CorpusAgreesWithPydicomTest {
 
     @BeforeAll
     static void runPydicom() throws IOException, InterruptedException {
-        List<Path> files = Corpus.dicomFiles().stream().map(Corpus.Entry::file).toList();
-        PYDICOM.putAll(PydicomView.of(files));
+        PYDICOM.putAll(PydicomView.ofCorpus());
         for (String line : Files.readAllLines(Path.of("src/test/resources/org/kerma/dicom/corpus/pydicom-disagreements.tsv"))) {
             if (!line.startsWith("#") && !line.isBlank()) {
                 String[] c = line.split("\t", -1);

@@ -27,7 +27,17 @@ public final class PydicomView {
     public record Result(List<Element> elements, String error) {
     }
 
+    private static Map<Path, Result> corpus;
+
     private PydicomView() {
+    }
+
+    /** pydicom's view of every corpus file, computed once per test JVM. */
+    public static synchronized Map<Path, Result> ofCorpus() throws IOException, InterruptedException {
+        if (corpus == null) {
+            corpus = of(Corpus.dicomFiles().stream().map(Corpus.Entry::file).toList());
+        }
+        return corpus;
     }
 
     public static Map<Path, Result> of(List<Path> files) throws IOException, InterruptedException {
