@@ -119,6 +119,12 @@ public final class ElementDictionary {
         return e == null ? "" : e.keyword();
     }
 
+    /** The tag with its keyword, for messages: "(0010,0010) PatientName", or "(0019,1010)" when unknown. */
+    public String describe(int tag) {
+        String keyword = keywordOf(tag);
+        return keyword.isEmpty() ? Tags.format(tag) : Tags.format(tag) + " " + keyword;
+    }
+
     private DictionaryEntry lookup(int tag) {
         DictionaryEntry e = standardElements.single(tag);
         if (e != null) {

@@ -9,7 +9,7 @@ public class InvalidValueException extends IllegalArgumentException {
     private final VR vr;
 
     public InvalidValueException(int tag, VR vr, String value, String reason) {
-        super(describe(tag) + " " + vr + " value '" + value + "': " + reason);
+        super(ElementDictionary.standard().describe(tag) + " " + vr + " value '" + value + "': " + reason);
         this.tag = tag;
         this.vr = vr;
     }
@@ -20,10 +20,5 @@ public class InvalidValueException extends IllegalArgumentException {
 
     public VR vr() {
         return vr;
-    }
-
-    static String describe(int tag) {
-        String keyword = ElementDictionary.standard().keywordOf(tag);
-        return keyword.isEmpty() ? Tags.format(tag) : Tags.format(tag) + " " + keyword;
     }
 }

@@ -2,7 +2,6 @@ package org.kerma.dicom.io;
 
 import java.io.IOException;
 import org.kerma.dicom.ElementDictionary;
-import org.kerma.dicom.Tags;
 
 /**
  * Input that cannot be read as DICOM. The message names the source, the byte offset and, where one was being read,
@@ -25,15 +24,10 @@ public class DicomParseException extends IOException {
     }
 
     public DicomParseException(String source, long offset, int tag, String what, Throwable cause) {
-        super(source + ": " + what + (tag != -1 ? " in " + describe(tag) : "") + ", at byte offset " + offset, cause);
+        super(source + ": " + what + (tag != -1 ? " in " + ElementDictionary.standard().describe(tag) : "") + ", at byte offset " + offset, cause);
         this.source = source;
         this.offset = offset;
         this.tag = tag;
-    }
-
-    static String describe(int tag) {
-        String keyword = ElementDictionary.standard().keywordOf(tag);
-        return keyword.isEmpty() ? Tags.format(tag) : Tags.format(tag) + " " + keyword;
     }
 
     public String source() {

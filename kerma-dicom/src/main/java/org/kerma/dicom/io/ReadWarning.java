@@ -1,5 +1,6 @@
 package org.kerma.dicom.io;
 
+import org.kerma.dicom.ElementDictionary;
 import org.kerma.dicom.Tags;
 
 /**
@@ -12,7 +13,7 @@ import org.kerma.dicom.Tags;
 public record ReadWarning(long offset, int tag, String message) {
     @Override
     public String toString() {
-        return (tag != -1 ? DicomParseException.describe(tag) + " " : "") + "at byte offset " + offset + ": " + message;
+        return (tag != -1 ? ElementDictionary.standard().describe(tag) + " " : "") + "at byte offset " + offset + ": " + message;
     }
 
     /** The tag as "(GGGG,EEEE)", or an empty string. */
