@@ -55,14 +55,14 @@ final class PrivateElements {
     }
 
     /**
-     * Reads rows: creator, group ("gggg" or "gggg-gggg"), element ("ee" or "eeee"), vr, vm, keyword.
+     * Reads rows: creator, group ("gggg" or "gggg-gggg"), element ("ee" or "eeee"), vr, vm, keyword, name.
      *
      * @throws IllegalStateException naming the line of a malformed row
      */
     static PrivateElements parse(TabTable table) {
         Map<String, Creator> byCreator = new HashMap<>();
         while (table.next()) {
-            table.requireFields(6);
+            table.requireFields(7);
             String creator = table.text(0);
             Creator c = byCreator.get(creator);
             if (c == null) {
@@ -77,8 +77,9 @@ final class PrivateElements {
             }
             int element = table.hex(2, 0, elementLength);
             String keyword = table.text(5);
+            String name = table.text(6);
             String vm = Vm.of(table.text(4));
-            c.entries.add(new DictionaryEntry((groupLow << 16) | element, DictionaryEntry.SINGLE_TAG, keyword, keyword,
+            c.entries.add(new DictionaryEntry((groupLow << 16) | element, DictionaryEntry.SINGLE_TAG, keyword, name,
                     VrColumn.read(table, 3), vm, false));
             int row = c.entries.size() - 1;
             if (groupHigh == groupLow) {

@@ -167,6 +167,7 @@ class ElementDictionaryTest {
         DictionaryEntry e = dictionary.findPrivate("SIEMENS CSA HEADER", 0x00291010).orElseThrow();
 
         assertThat(e.keyword()).isEqualTo("CSAImageHeaderInfo");
+        assertThat(e.name()).isEqualTo("CSAImageHeaderInfo");
         assertThat(e.vr()).isEqualTo(VR.OB);
         assertThat(e.tag()).isEqualTo(0x00291010);
         assertThat(dictionary.findPrivate("SIEMENS CSA HEADER", 0x00291110).orElseThrow().tag()).isEqualTo(0x00291110);

@@ -90,6 +90,6 @@ public final class StandardDataGenerator {
         DcmtkPrivateDictionaryReader.Result result = DcmtkPrivateDictionaryReader.read(privateDic);
         result.overridden().forEach(o -> report.add("private.dic: definition overridden by a later line", o));
         PrivateDictionaryTsvWriter.write(out.privateDictionaryTsv(), result.attributes(),
-                Provenance.ofInstalled(privateDic, DebianPackages.system()));
+                List.of(Provenance.ofInstalled(privateDic, DebianPackages.system())));
     }
 }
