@@ -32,7 +32,7 @@ class StandardDataGeneratorTest {
     @BeforeAll
     static void generate() {
         report = StandardDataGenerator.generate(
-                new GeneratorOptions(StagedStandard.folder(), scratch, Optional.empty()));
+                new GeneratorOptions(StagedStandard.folder(), scratch, Optional.empty(), Optional.empty()));
         fresh = new GeneratedFiles(scratch);
         committed = new GeneratedFiles(StagedStandard.project());
     }
@@ -58,7 +58,7 @@ class StandardDataGeneratorTest {
                 + " package libdcmtk17); private-dictionary.tsv cannot be checked on this machine");
 
         StandardDataGenerator.generate(new GeneratorOptions(StagedStandard.folder(), privateScratch,
-                Optional.of(privateDic)));
+                Optional.of(privateDic), Optional.empty()));
 
         assertSameBytes(committed.privateDictionaryTsv(), new GeneratedFiles(privateScratch).privateDictionaryTsv());
     }
