@@ -198,6 +198,46 @@ class ElementDictionaryTest {
     }
 
     @Test
+    void findsPrivateElementsOfRealFilesThatOnlyPydicomDefines() {
+        assertThat(dictionary.findPrivate("AGFA", 0x00191010).orElseThrow().vr()).isEqualTo(VR.SH);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191013).orElseThrow().vr()).isEqualTo(VR.LO);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191015).orElseThrow().vr()).isEqualTo(VR.LO);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191060).orElseThrow().vr()).isEqualTo(VR.US);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191062).orElseThrow().vr()).isEqualTo(VR.SH);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191065).orElseThrow().vr()).isEqualTo(VR.US);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191070).orElseThrow().vr()).isEqualTo(VR.US);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191082).orElseThrow().vr()).isEqualTo(VR.US);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191093).orElseThrow().vr()).isEqualTo(VR.CS);
+        assertThat(dictionary.findPrivate("SIEMENS CSA REPORT", 0x00291015).orElseThrow().vr()).isEqualTo(VR.US);
+        assertThat(dictionary.findPrivate("SIEMENS CSA REPORT", 0x00291117).orElseThrow().vr()).isEqualTo(VR.UI);
+        assertThat(dictionary.findPrivate("Philips Imaging DD 001", 0x200110C1).orElseThrow().vr()).isEqualTo(VR.LO);
+        assertThat(dictionary.findPrivate("MITRA LINKED ATTRIBUTES 1.0", 0x00311020).orElseThrow().vr())
+                .isEqualTo(VR.LO);
+        assertThat(dictionary.findPrivate("MITRA OBJECT UTF8 ATTRIBUTES 1.0", 0x00331002).orElseThrow().vr())
+                .isEqualTo(VR.PN);
+        assertThat(dictionary.findPrivate("MITRA OBJECT UTF8 ATTRIBUTES 1.0", 0x00331013).orElseThrow().vr())
+                .isEqualTo(VR.PN);
+    }
+
+    @Test
+    void namesPydicomsPrivateElementsWithADerivedKeyword() {
+        DictionaryEntry e = dictionary.findPrivate("MITRA OBJECT UTF8 ATTRIBUTES 1.0 ", 0x00331113).orElseThrow();
+
+        assertThat(e.keyword()).isEqualTo("PatientNameSingleByte");
+        assertThat(e.name()).isEqualTo("Patient's Name Single Byte");
+        assertThat(e.tag()).isEqualTo(0x00331113);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191160).orElseThrow().name()).isEqualTo("Total number of series");
+    }
+
+    @Test
+    void findsPydicomsPrivateElementsInAGroupRange() {
+        DictionaryEntry e = dictionary.findPrivate("PAPYRUS 3.0", 0x60171010).orElseThrow();
+
+        assertThat(e.keyword()).isEqualTo("OverlayRows");
+        assertThat(e.vr()).isEqualTo(VR.US);
+    }
+
+    @Test
     void findsNothingForUnknownCreatorsOrNonPrivateTags() {
         assertThat(dictionary.findPrivate("NO SUCH CREATOR", 0x00291010)).isEmpty();
         assertThat(dictionary.findPrivate("SIEMENS CSA HEADER", 0x00281010)).isEmpty();
