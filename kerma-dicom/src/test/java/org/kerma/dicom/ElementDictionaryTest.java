@@ -307,6 +307,23 @@ class ElementDictionaryTest {
     }
 
     @Test
+    void decodesACreatorsPrivateRowsWhenTheCreatorIsFirstLookedUp() {
+        byte[] privates = ("# source: test\n"
+                + "A\t0019\t10\tSH\t1\tCode\tCode Name\n"
+                + "B\t0019\t10\tQQ\t1\tBad\tBad\n"
+                + "A\t0021-0023\t1010\tUS\t2\tFixed\tFixed\n").getBytes(StandardCharsets.UTF_8);
+        ElementDictionary d = ElementDictionary.of(TabTable.resource(ElementDictionary.DICTIONARY_RESOURCE), privates);
+
+        assertThat(d.findPrivate("A", 0x00191110).orElseThrow().name()).isEqualTo("Code Name");
+        assertThat(d.findPrivate("A", 0x00231010).orElseThrow().vm()).isEqualTo("2");
+        assertThat(d.findPrivate("A", 0x00231110)).isEmpty();
+        assertThatThrownBy(() -> d.findPrivate("B", 0x00191010))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("private-dictionary.tsv:3:")
+                .hasMessageContaining("malformed VR column 'QQ'");
+    }
+
+    @Test
     void answersTheSameFromManyThreads() throws Exception {
         ElementDictionary fresh = ElementDictionary.of(TabTable.resource(ElementDictionary.DICTIONARY_RESOURCE),
                 TabTable.resource(ElementDictionary.PRIVATE_DICTIONARY_RESOURCE));
