@@ -9,10 +9,12 @@ import java.util.OptionalInt;
  * plus a dictionary of private data elements known by their Private Creator.
  *
  * <p>{@link #standard()} is built from resources generated from the DICOM 2026b dictionary (see {@code NOTICE}
- * beside them): {@code dictionary.tsv} and {@code private-dictionary.tsv}. It is loaded on first use, once; to keep
- * that fast, loading only indexes the tags, each entry is decoded when first looked up, and the private dictionary
- * is read on the first {@link #findPrivate(String, int)}. What it answers never changes, and every method may be
- * called from any thread. Lookups of a single tag take constant time.
+ * beside them): {@code dictionary.tsv} and {@code private-dictionary.tsv} (DCMTK's private.dic and pydicom's private
+ * dictionary). It is loaded on first use, once; to keep that fast, loading only indexes the tags, each entry is
+ * decoded when first looked up, the private dictionary is read and indexed by creator on the first
+ * {@link #findPrivate(String, int)}, and a creator's definitions are decoded when that creator is first looked up.
+ * What it answers never changes, and every method may be called from any thread. Lookups of a single tag take
+ * constant time.
  *
  * <p>How {@link #find(int)} resolves a tag, first match wins:
  * <ol>
@@ -78,6 +80,7 @@ public final class ElementDictionary {
      * @return the definition; empty when {@code tag} is not a private data element or the creator or the element
      *         is not in the private dictionary
      * @throws IllegalStateException naming the resource when {@code private-dictionary.tsv} is missing or malformed
+     *                               (a row of the creator's is checked when the creator is first looked up)
      */
     public Optional<DictionaryEntry> findPrivate(String creator, int tag) {
         if (creator == null || !Tags.isPrivate(tag) || Tags.element(tag) < 0x1000) {
@@ -94,7 +97,7 @@ public final class ElementDictionary {
                 p = privateElements;
                 if (p == null) {
                     byte[] data = privateTable != null ? privateTable : TabTable.resource(PRIVATE_DICTIONARY_RESOURCE);
-                    p = PrivateElements.parse(new TabTable(PRIVATE_DICTIONARY_RESOURCE, data));
+                    p = PrivateElements.index(PRIVATE_DICTIONARY_RESOURCE, data);
                     privateElements = p;
                 }
             }

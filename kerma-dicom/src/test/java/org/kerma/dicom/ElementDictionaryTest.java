@@ -167,6 +167,7 @@ class ElementDictionaryTest {
         DictionaryEntry e = dictionary.findPrivate("SIEMENS CSA HEADER", 0x00291010).orElseThrow();
 
         assertThat(e.keyword()).isEqualTo("CSAImageHeaderInfo");
+        assertThat(e.name()).isEqualTo("CSAImageHeaderInfo");
         assertThat(e.vr()).isEqualTo(VR.OB);
         assertThat(e.tag()).isEqualTo(0x00291010);
         assertThat(dictionary.findPrivate("SIEMENS CSA HEADER", 0x00291110).orElseThrow().tag()).isEqualTo(0x00291110);
@@ -194,6 +195,46 @@ class ElementDictionaryTest {
 
         assertThat(e.keyword()).isEqualTo("TextAnnotation");
         assertThat(e.vr()).isEqualTo(VR.ST);
+    }
+
+    @Test
+    void findsPrivateElementsOfRealFilesThatOnlyPydicomDefines() {
+        assertThat(dictionary.findPrivate("AGFA", 0x00191010).orElseThrow().vr()).isEqualTo(VR.SH);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191013).orElseThrow().vr()).isEqualTo(VR.LO);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191015).orElseThrow().vr()).isEqualTo(VR.LO);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191060).orElseThrow().vr()).isEqualTo(VR.US);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191062).orElseThrow().vr()).isEqualTo(VR.SH);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191065).orElseThrow().vr()).isEqualTo(VR.US);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191070).orElseThrow().vr()).isEqualTo(VR.US);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191082).orElseThrow().vr()).isEqualTo(VR.US);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191093).orElseThrow().vr()).isEqualTo(VR.CS);
+        assertThat(dictionary.findPrivate("SIEMENS CSA REPORT", 0x00291015).orElseThrow().vr()).isEqualTo(VR.US);
+        assertThat(dictionary.findPrivate("SIEMENS CSA REPORT", 0x00291117).orElseThrow().vr()).isEqualTo(VR.UI);
+        assertThat(dictionary.findPrivate("Philips Imaging DD 001", 0x200110C1).orElseThrow().vr()).isEqualTo(VR.LO);
+        assertThat(dictionary.findPrivate("MITRA LINKED ATTRIBUTES 1.0", 0x00311020).orElseThrow().vr())
+                .isEqualTo(VR.LO);
+        assertThat(dictionary.findPrivate("MITRA OBJECT UTF8 ATTRIBUTES 1.0", 0x00331002).orElseThrow().vr())
+                .isEqualTo(VR.PN);
+        assertThat(dictionary.findPrivate("MITRA OBJECT UTF8 ATTRIBUTES 1.0", 0x00331013).orElseThrow().vr())
+                .isEqualTo(VR.PN);
+    }
+
+    @Test
+    void namesPydicomsPrivateElementsWithADerivedKeyword() {
+        DictionaryEntry e = dictionary.findPrivate("MITRA OBJECT UTF8 ATTRIBUTES 1.0 ", 0x00331113).orElseThrow();
+
+        assertThat(e.keyword()).isEqualTo("PatientNameSingleByte");
+        assertThat(e.name()).isEqualTo("Patient's Name Single Byte");
+        assertThat(e.tag()).isEqualTo(0x00331113);
+        assertThat(dictionary.findPrivate("AGFA", 0x00191160).orElseThrow().name()).isEqualTo("Total number of series");
+    }
+
+    @Test
+    void findsPydicomsPrivateElementsInAGroupRange() {
+        DictionaryEntry e = dictionary.findPrivate("PAPYRUS 3.0", 0x60171010).orElseThrow();
+
+        assertThat(e.keyword()).isEqualTo("OverlayRows");
+        assertThat(e.vr()).isEqualTo(VR.US);
     }
 
     @Test
@@ -263,6 +304,23 @@ class ElementDictionaryTest {
         assertThatThrownBy(() -> ElementDictionary.of(bad, new byte[0]))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("dictionary.tsv:1:");
+    }
+
+    @Test
+    void decodesACreatorsPrivateRowsWhenTheCreatorIsFirstLookedUp() {
+        byte[] privates = ("# source: test\n"
+                + "A\t0019\t10\tSH\t1\tCode\tCode Name\n"
+                + "B\t0019\t10\tQQ\t1\tBad\tBad\n"
+                + "A\t0021-0023\t1010\tUS\t2\tFixed\tFixed\n").getBytes(StandardCharsets.UTF_8);
+        ElementDictionary d = ElementDictionary.of(TabTable.resource(ElementDictionary.DICTIONARY_RESOURCE), privates);
+
+        assertThat(d.findPrivate("A", 0x00191110).orElseThrow().name()).isEqualTo("Code Name");
+        assertThat(d.findPrivate("A", 0x00231010).orElseThrow().vm()).isEqualTo("2");
+        assertThat(d.findPrivate("A", 0x00231110)).isEmpty();
+        assertThatThrownBy(() -> d.findPrivate("B", 0x00191010))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("private-dictionary.tsv:3:")
+                .hasMessageContaining("malformed VR column 'QQ'");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Disagreements and gaps found while joining sources, grouped by topic. Collecting a finding never fails the
@@ -38,9 +39,18 @@ public final class CrossCheckReport {
      * the machine-dependent "private" topics.
      */
     public String render(String excludedPrefix) {
+        return render(topic -> excludedPrefix.isEmpty() || !topic.startsWith(excludedPrefix));
+    }
+
+    /** The report as text, with only the topics that start with {@code prefix}. */
+    public String renderOnly(String prefix) {
+        return render(topic -> topic.startsWith(prefix));
+    }
+
+    private String render(Predicate<String> topics) {
         StringBuilder out = new StringBuilder();
         findings.forEach((topic, list) -> {
-            if (!excludedPrefix.isEmpty() && topic.startsWith(excludedPrefix)) {
+            if (!topics.test(topic)) {
                 return;
             }
             out.append("== ").append(topic).append(" (").append(list.size()).append(")\n");

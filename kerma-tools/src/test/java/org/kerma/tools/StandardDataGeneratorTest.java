@@ -18,21 +18,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the generator on the staged standard into a scratch folder and checks that the committed outputs are exactly
- * what it writes, so a stale resource, a hand edit or a generator change without regeneration fails the build.
+ * what it writes, so a stale resource, a hand edit or a generator change without regeneration fails the build. The
+ * private dictionary is regenerated from the installed files its header names (DCMTK's private.dic and pydicom's
+ * _private_dict.py, from Debian packages); those checks are skipped where a package is not installed.
  */
 class StandardDataGeneratorTest {
     private static final String REVIEWED_REPORT = "reviewed-cross-check.txt";
+    private static final String REVIEWED_PRIVATE_REPORT = "reviewed-private-cross-check.txt";
 
     @TempDir
     static Path scratch;
     private static CrossCheckReport report;
     private static GeneratedFiles fresh;
     private static GeneratedFiles committed;
+    private static CrossCheckReport privateReport;
+    private static GeneratedFiles privateFresh;
 
     @BeforeAll
     static void generate() {
         report = StandardDataGenerator.generate(
-                new GeneratorOptions(StagedStandard.folder(), scratch, Optional.empty()));
+                new GeneratorOptions(StagedStandard.folder(), scratch, Optional.empty(), Optional.empty()));
         fresh = new GeneratedFiles(scratch);
         committed = new GeneratedFiles(StagedStandard.project());
     }
@@ -50,17 +55,28 @@ class StandardDataGeneratorTest {
     }
 
     @Test
-    void regeneratesTheCommittedPrivateDictionaryFromTheFileItNames(@TempDir Path privateScratch) throws IOException {
+    void regeneratesTheCommittedPrivateDictionaryFromTheFilesItNames() throws IOException {
+        GeneratedFiles fromInstalled = generatePrivateDictionary();
+
+        assertSameBytes(committed.privateDictionaryTsv(), fromInstalled.privateDictionaryTsv());
+    }
+
+    @Test
+    void namesBothPrivateSourcesWithPackageVersionAndSha256() throws IOException {
         String header = Files.readAllLines(committed.privateDictionaryTsv()).get(0);
-        assertThat(header).startsWith("# source: /");
-        Path privateDic = Path.of(header.split(" ")[2]);
-        assumeTrue(Files.isRegularFile(privateDic), "DCMTK's " + privateDic + " is not installed here (Debian"
-                + " package libdcmtk17); private-dictionary.tsv cannot be checked on this machine");
 
-        StandardDataGenerator.generate(new GeneratorOptions(StagedStandard.folder(), privateScratch,
-                Optional.of(privateDic)));
+        assertThat(header).matches("# source: /\\S*/private\\.dic package libdcmtk17 \\S+ edition - sha256 [0-9a-f]{64}"
+                + "; /\\S*/pydicom/_private_dict\\.py package python3-pydicom \\S+ edition - sha256 [0-9a-f]{64}");
+    }
 
-        assertSameBytes(committed.privateDictionaryTsv(), new GeneratedFiles(privateScratch).privateDictionaryTsv());
+    @Test
+    void reportsOnlyTheReviewedPrivateDisagreements() throws IOException {
+        generatePrivateDictionary();
+
+        assertThat(privateReport.renderOnly("private"))
+                .as("the private dictionary's cross-check report changed: review the new findings, then copy the"
+                        + " report's private topics to src/test/resources/org/kerma/tools/" + REVIEWED_PRIVATE_REPORT)
+                .isEqualTo(resource(REVIEWED_PRIVATE_REPORT));
     }
 
     @Test
@@ -82,15 +98,10 @@ class StandardDataGeneratorTest {
 
     @Test
     void reportsOnlyTheReviewedDisagreements() throws IOException {
-        String reviewed;
-        try (InputStream in = getClass().getResourceAsStream(REVIEWED_REPORT)) {
-            reviewed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-
         assertThat(report.render("private"))
                 .as("the generator's cross-check report changed: review the new findings, then copy the report"
-                        + " (without its private.dic topics) to src/test/resources/org/kerma/tools/" + REVIEWED_REPORT)
-                .isEqualTo(reviewed);
+                        + " (without its private topics) to src/test/resources/org/kerma/tools/" + REVIEWED_REPORT)
+                .isEqualTo(resource(REVIEWED_REPORT));
     }
 
     @Test
@@ -98,6 +109,47 @@ class StandardDataGeneratorTest {
         assertThat(report.findings().get("dictionary: retired differs (dcmtk 2026b taken)")).containsExactly(
                 "(3004,0012) DoseValue: dcmtk current, pydicom retired",
                 "(0010,2160) EthnicGroup: dcmtk retired, pydicom current");
+    }
+
+    /**
+     * Generates into a scratch folder from the private dictionary sources the committed table's header names (once
+     * per run); skips the calling test, with a message, when a source's Debian package is not installed here.
+     */
+    private static synchronized GeneratedFiles generatePrivateDictionary() throws IOException {
+        String header = Files.readAllLines(committed.privateDictionaryTsv()).get(0);
+        assertThat(header).startsWith("# source: /");
+        Path privateDic = null;
+        Path pydicomPrivateDic = null;
+        for (String source : header.substring("# source: ".length()).split("; ")) {
+            Path file = Path.of(source.split(" ")[0]);
+            if (file.getFileName().toString().equals("private.dic")) {
+                privateDic = file;
+            } else if (file.getFileName().toString().equals("_private_dict.py")) {
+                pydicomPrivateDic = file;
+            } else {
+                fail("unexpected source in the header of " + committed.privateDictionaryTsv() + ": " + file);
+            }
+        }
+        assertThat(privateDic).as("private.dic named in " + header).isNotNull();
+        assumeTrue(Files.isRegularFile(privateDic), "DCMTK's " + privateDic + " is not installed here (Debian"
+                + " package libdcmtk17); private-dictionary.tsv cannot be checked on this machine");
+        assumeTrue(pydicomPrivateDic == null || Files.isRegularFile(pydicomPrivateDic), "pydicom's "
+                + pydicomPrivateDic + " is not installed here (Debian package python3-pydicom);"
+                + " private-dictionary.tsv cannot be checked on this machine");
+        if (privateReport == null) {
+            Path out = Files.createDirectories(scratch.resolve("private"));
+            privateReport = StandardDataGenerator.generate(new GeneratorOptions(StagedStandard.folder(), out,
+                    Optional.of(privateDic), Optional.ofNullable(pydicomPrivateDic)));
+            privateFresh = new GeneratedFiles(out);
+        }
+        return privateFresh;
+    }
+
+    private String resource(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(name)) {
+            assertThat(in).as("test resource " + name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Fails naming the first differing line, rather than dumping two large files. */

@@ -80,7 +80,7 @@ public final class DcmtkPrivateDictionaryReader {
         }
         int[] groups = groups(tag.substring(1, q1 - 1));
         int element = element(tag.substring(q2 + 2, tag.length() - 1));
-        return new PrivateAttribute(creator, groups[0], groups[1], element, DcmtkVr.toVrs(f[1]), f[3], f[2]);
+        return new PrivateAttribute(creator, groups[0], groups[1], element, DcmtkVr.toVrs(f[1]), f[3], f[2], f[2]);
     }
 
     private static int[] groups(String text) {

@@ -13,13 +13,24 @@ import org.kerma.dicom.VR;
  *                   element number, valid only in that block
  * @param vrs        the VRs (pseudo-VRs mapped)
  * @param vm         the value multiplicity
- * @param keyword    DCMTK's name for it (one label, used as keyword and name)
+ * @param keyword    the keyword: DCMTK's label, or one derived from the name where the source has none; may be
+ *                   empty when the source gives no name
+ * @param name       the name as the source gives it (DCMTK has one label, which is both keyword and name); may be
+ *                   empty
  */
 public record PrivateAttribute(String creator, int groupLow, int groupHigh, int element, List<VR> vrs, String vm,
-                               String keyword) {
+                               String keyword, String name) {
 
     /** True when {@link #element()} is a fixed element number rather than an offset in the block. */
     public boolean fixedElement() {
         return element > 0xFF;
+    }
+
+    /** The groups and element as in reports: "(0019,xx10)", "(7001-70FF,xx04)", "(0025,1010)". */
+    public String where() {
+        String groups = groupHigh == groupLow ? String.format("%04X", groupLow)
+                : String.format("%04X-%04X", groupLow, groupHigh);
+        return "(" + groups + "," + (fixedElement() ? String.format("%04X", element) : String.format("xx%02X", element))
+                + ")";
     }
 }

@@ -15,7 +15,9 @@ import java.util.Map;
  * <p>Values map to Java as: string literal (adjacent ones concatenated) → {@link String}; integer → {@link Long}
  * (or {@link BigInteger} when larger); tuple and list → unmodifiable {@link List}; dict → unmodifiable
  * {@link Map} keeping source order; {@code True}/{@code False} → {@link Boolean}; {@code None} → {@link #NONE}.
- * Type annotations are skipped; bare string statements (docstrings) are ignored; any other statement is an error.
+ * Type annotations are skipped; bare string statements (docstrings) and {@code import} / {@code from ... import}
+ * statements (such as pydicom's {@code from typing import Dict, Tuple}) are ignored; any other statement is an
+ * error.
  */
 public final class PythonLiterals {
 
@@ -58,11 +60,74 @@ public final class PythonLiterals {
             }
             String name = token.text();
             advance();
+            if (name.equals("import") || name.equals("from")) {
+                skipImport(name);
+                continue;
+            }
             skipAnnotation();
             expect("=");
             names.put(name, value());
         }
         return Collections.unmodifiableMap(names);
+    }
+
+    /**
+     * Skips the rest of {@code import a.b [as c], ...} or {@code from a.b import (c [as d], ...)}, the keyword
+     * already read. Names nothing in the result.
+     */
+    private void skipImport(String keyword) {
+        if (keyword.equals("from")) {
+            while (isPunct(".")) {
+                advance();
+            }
+            if (!isName("import")) {
+                dottedName();
+            }
+            if (!isName("import")) {
+                throw lexer.error("expected 'import', found '" + token.text() + "'");
+            }
+            advance();
+        }
+        boolean parenthesized = keyword.equals("from") && isPunct("(");
+        if (parenthesized) {
+            advance();
+        }
+        while (true) {
+            dottedName();
+            if (isName("as")) {
+                advance();
+                dottedName();
+            }
+            if (!isPunct(",")) {
+                break;
+            }
+            advance();
+            if (parenthesized && isPunct(")")) {
+                break;
+            }
+        }
+        if (parenthesized) {
+            expect(")");
+        }
+    }
+
+    /** Reads {@code name(.name)*} (or {@code *} in an import list). */
+    private void dottedName() {
+        if (isPunct("*")) {
+            advance();
+            return;
+        }
+        if (token.kind() != PythonLexer.Kind.NAME) {
+            throw lexer.error("expected a name, found '" + token.text() + "'");
+        }
+        advance();
+        while (isPunct(".")) {
+            advance();
+            if (token.kind() != PythonLexer.Kind.NAME) {
+                throw lexer.error("expected a name, found '" + token.text() + "'");
+            }
+            advance();
+        }
     }
 
     /** Skips {@code : type} up to the '=' at bracket depth zero. */
@@ -181,6 +246,10 @@ public final class PythonLiterals {
         }
         advance();
         return Collections.unmodifiableMap(entries);
+    }
+
+    private boolean isName(String name) {
+        return token.kind() == PythonLexer.Kind.NAME && token.text().equals(name);
     }
 
     private boolean isPunct(String p) {

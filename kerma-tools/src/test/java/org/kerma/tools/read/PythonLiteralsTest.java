@@ -47,12 +47,25 @@ class PythonLiteralsTest {
     }
 
     @Test
+    void skipsImportStatements() {
+        Map<String, Object> names = PythonLiterals.parseModule("t.py", "\"\"\"Doc.\"\"\"\n"
+                + "from typing import Dict, Tuple\nimport os.path as p, sys\nfrom . import (a as b,\n c,)\n"
+                + "from x.y import *\n"
+                + "d: Dict[str, Dict[str, Tuple[str, str]]] = {'C': {'0019xx10': ('SH', '1')}}\n");
+
+        assertThat(names).containsOnlyKeys("d");
+        assertThat(names.get("d")).isEqualTo(Map.of("C", Map.of("0019xx10", List.of("SH", "1"))));
+    }
+
+    @Test
     void namesSourceAndLineOfWhatItCannotRead() {
         assertThatThrownBy(() -> PythonLiterals.parseModule("gen.py", "a = {\n 1: ('x',\n}\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("gen.py:3:");
-        assertThatThrownBy(() -> PythonLiterals.parseModule("gen.py", "import os\n"))
-                .hasMessageStartingWith("gen.py:1:");
+        assertThatThrownBy(() -> PythonLiterals.parseModule("gen.py", "import os\nprint(os)\n"))
+                .hasMessageStartingWith("gen.py:2:");
+        assertThatThrownBy(() -> PythonLiterals.parseModule("gen.py", "from typing import Dict\nd = Dict\n"))
+                .hasMessageContaining("not a literal: Dict");
         assertThatThrownBy(() -> PythonLiterals.parseModule("gen.py", "a = 'open\n"))
                 .hasMessageContaining("line break inside a string");
     }
