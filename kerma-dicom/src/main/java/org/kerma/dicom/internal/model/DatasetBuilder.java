@@ -24,8 +24,9 @@ import org.kerma.dicom.json.BulkDataUris;
  * a {@code file:} BulkDataURI in Kerma's form as {@link BulkData}, any other URI as a recorded
  * {@link BulkDataReference} with an empty value.
  *
- * <p>For the Native DICOM Model, a private data element written with block 00 ({@code gggg00ee}) and a
- * privateCreator is placed in the block that creator reserves in the same item; when no element reserves it, the
+ * <p>For the Native DICOM Model, a private data element written with block 00 ({@code gggg00ee}, whatever
+ * {@code ee} is: 00 and 10-FF look like a Group Length or a Private Creator but are not, since a privateCreator is
+ * given) and a privateCreator is placed in the block that creator reserves in the same item; when no element reserves it, the
  * lowest free block is reserved for it (a Private Creator element is added).
  *
  * <p>One instance per document; not thread-safe.
@@ -147,7 +148,7 @@ public final class DatasetBuilder {
     private static List<Attribute> placePrivateElements(List<Attribute> attributes) {
         Map<Integer, String> creators = new HashMap<>();
         for (Attribute a : attributes) {
-            if (Tags.isPrivateCreator(a.tag())) {
+            if (a.privateCreator() == null && Tags.isPrivateCreator(a.tag())) {
                 boolean hasValue = a.values() != null && !a.values().isEmpty() && a.values().get(0) != null;
                 creators.put(a.tag(), hasValue ? a.values().get(0).trim() : "");
             }
@@ -162,9 +163,9 @@ public final class DatasetBuilder {
     private static Attribute place(Attribute a, Map<Integer, String> creators, List<Attribute> placed) {
         int tag = a.tag();
         String creator = a.privateCreator().trim();
-        if (!Tags.isPrivate(tag) || Tags.isPrivateCreator(tag) || Tags.isGroupLength(tag)) {
+        if (!Tags.isPrivate(tag)) {
             throw new ModelException(a.path(), "privateCreator '" + creator + "' given for " + Tags.format(tag)
-                    + ", which is not a private data element");
+                    + ", which is not in a private group");
         }
         int block = (tag >>> 8) & 0xFF;
         int group = tag & 0xFFFF0000;
