@@ -233,7 +233,7 @@ public final class DicomXml {
             if (text != null) {
                 String[] groups = ValueTexts.personNameGroups(text);
                 for (int g = 0; g < 3; g++) {
-                    if (groups[g].isEmpty()) {
+                    if (groups[g].replace("^", "").isEmpty()) {
                         continue;
                     }
                     w.writeCharacters("\n");
