@@ -127,7 +127,7 @@ while IFS= read -r file; do
     continue
   fi
   rc=0
-  dcmdump -q +sb 7fe0,0010 "$file" >/dev/null 2>&1 || rc=$?
+  { dcmdump -q +sb 7fe0,0010 "$file" >/dev/null 2>&1; } 2>/dev/null || rc=$? # braces: no "Segmentation fault" line
   printf '%s\t%s\n' "$file" "$rc" >>"$OUT/check/dcmdump-corpus-per-file.tsv"
   if ((rc > 128)); then
     printf '%s\tdcmdump killed by signal %d\n' "$file" $((rc - 128)) >>"$OUT/excluded.tsv"
