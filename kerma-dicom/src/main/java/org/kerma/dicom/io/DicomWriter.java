@@ -195,12 +195,18 @@ public final class DicomWriter {
         long padded = length + (length & 1);
         VR written = ts.explicitVr() && !vr.longHeader() && padded > 0xFFFF ? VR.UN : vr;
         writeHeader(tag, written, padded);
-        writeValue(tag, vr, value, length);
+        // A UN value is little endian whatever the transfer syntax (PS3.5 section 6.2.2): never swapped.
+        writeValue(tag, vr, value, length, ts.bigEndian() && written != VR.UN);
     }
 
     private void writeValue(int tag, VR vr, Object value, long length) throws IOException {
+        writeValue(tag, vr, value, length, ts.bigEndian());
+    }
+
+    /** Writes the value, in big-endian byte order when {@code bigEndian} and the VR has one, then its padding. */
+    private void writeValue(int tag, VR vr, Object value, long length, boolean bigEndian) throws IOException {
         if (value instanceof byte[] b) {
-            if (ts.bigEndian() && vr.swapsBytes()) {
+            if (bigEndian && vr.swapsBytes()) {
                 byte[] swapped = b.clone();
                 ByteSwap.swap(swapped, vr.swapUnit());
                 out.write(swapped);
@@ -208,16 +214,16 @@ public final class DicomWriter {
                 out.write(b);
             }
         } else {
-            copyBulkData(tag, vr, (BulkData) value);
+            copyBulkData(tag, vr, (BulkData) value, bigEndian);
         }
         if ((length & 1) != 0) {
             out.write(vr.padding());
         }
     }
 
-    private void copyBulkData(int tag, VR vr, BulkData ref) throws IOException {
+    private void copyBulkData(int tag, VR vr, BulkData ref, boolean bigEndian) throws IOException {
         Path path = Path.of(URI.create(ref.uri()));
-        boolean swap = vr.swapsBytes() && ref.bigEndian() != ts.bigEndian();
+        boolean swap = vr.swapsBytes() && ref.bigEndian() != bigEndian;
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
             long pos = ref.offset();

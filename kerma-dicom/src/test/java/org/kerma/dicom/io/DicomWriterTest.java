@@ -113,6 +113,21 @@ class DicomWriterTest {
     }
 
     @Test
+    void writesATooLongBinaryValueAsUnInLittleEndianEvenInBigEndian() throws IOException {
+        byte[] lut = new byte[65536];
+        for (int i = 0; i < lut.length; i++) {
+            lut[i] = (byte) (i * 7);
+        }
+        DicomObject ds = new DicomObject();
+        ds.put(0x00283006, VR.US, lut);
+        byte[] bytes = DicomWriter.encode(ds, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN, WriteOptions.DEFAULT);
+        assertThat(new String(bytes, 4, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("UN");
+        assertThat(Arrays.copyOfRange(bytes, 12, bytes.length)).as("UN value bytes, never swapped").isEqualTo(lut);
+        byte[] little = DicomWriter.encode(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, WriteOptions.DEFAULT);
+        assertThat(Arrays.copyOfRange(little, 12, little.length)).isEqualTo(lut);
+    }
+
+    @Test
     void recomputesGroupLengthElements() throws IOException {
         DicomObject ds = new DicomObject();
         ds.put(0x00080000, VR.UL, new byte[] {99, 0, 0, 0});
