@@ -161,7 +161,7 @@ public final class DicomWriter {
     }
 
     private void writeSequence(int tag, Sequence seq) throws IOException {
-        boolean undefined = undefined(seq.undefinedLength());
+        boolean undefined = undefinedLength(tag, seq);
         writeHeader(tag, VR.SQ, undefined ? 0xFFFFFFFFL : sequenceContentLength(seq));
         for (DicomObject item : seq.items()) {
             boolean undefinedItem = undefined(item.undefinedItemLength());
@@ -297,6 +297,23 @@ public final class DicomWriter {
         }
     }
 
+    /**
+     * Whether a sequence is written with undefined length. In implicit VR a reader knows a sequence of defined length
+     * only from its dictionary, so a sequence whose tag the dictionary does not give as SQ (an unknown private
+     * sequence, typically) always gets undefined length there: a reader then reads it as a sequence (PS3.5 section
+     * 6.2.2), where a defined length would leave it an opaque UN value. Not when the dictionary says OB or OW, for
+     * which an undefined length announces encapsulated fragments instead.
+     */
+    private boolean undefinedLength(int tag, Sequence seq) {
+        if (!ts.explicitVr()) {
+            VR known = seq.owner().dictionaryVr(tag);
+            if (known != VR.SQ && known != VR.OB && known != VR.OW && tag != Tag.PixelData) {
+                return true;
+            }
+        }
+        return undefined(seq.undefinedLength());
+    }
+
     private long itemLength(DicomObject item) {
         Long known = itemLengths.get(item);
         if (known != null) {
@@ -324,7 +341,7 @@ public final class DicomWriter {
         Object value = item.valueAt(i);
         if (value instanceof Sequence seq) {
             long header = ts.explicitVr() ? 12 : 8;
-            return header + sequenceContentLength(seq) + (undefined(seq.undefinedLength()) ? 8 : 0);
+            return header + sequenceContentLength(seq) + (undefinedLength(item.tagAt(i), seq) ? 8 : 0);
         }
         if (value instanceof Fragments fragments) {
             long length = (ts.explicitVr() ? 12 : 8) + 8;

@@ -127,6 +127,38 @@ class DicomWriterTest {
         assertThat(Arrays.copyOfRange(little, 12, little.length)).isEqualTo(lut);
     }
 
+    @ParameterizedTest
+    @EnumSource(WriteOptions.LengthEncoding.class)
+    void writesAnUnknownPrivateSequenceInImplicitVrSoThatItIsReadBackAsASequence(WriteOptions.LengthEncoding lengths)
+            throws IOException {
+        DicomObject ds = new DicomObject();
+        ds.setString(0x00090010, VR.LO, "NO SUCH CREATOR");
+        Sequence priv = ds.newSequence(0x00091001);
+        priv.undefinedLength(false);
+        DicomObject item = priv.addItem();
+        item.undefinedItemLength(false);
+        item.setString(0x00100020, "P1");
+        Sequence empty = ds.newSequence(0x00091002);
+        empty.undefinedLength(false);
+        byte[] bytes = DicomWriter.encode(ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN,
+                WriteOptions.DEFAULT.withSequenceLengths(lengths));
+        DicomObject read = DicomReader.readDataset(new ByteArrayInputStream(bytes), "t",
+                TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, ReadOptions.DEFAULT);
+        assertThat(read.findSequence(0x00091001)).as("private sequence read back").isPresent();
+        assertThat(read.findSequence(0x00091002)).as("empty private sequence read back").isPresent();
+        assertThat(read).isEqualTo(ds);
+    }
+
+    @Test
+    void keepsTheDefinedLengthOfASequenceWhoseTagTheDictionaryKnowsInImplicitVr() {
+        DicomObject ds = new DicomObject();
+        Sequence known = ds.newSequence(0x0040A730);
+        known.undefinedLength(false);
+        known.addItem().undefinedItemLength(false);
+        byte[] bytes = DicomWriter.encode(ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, WriteOptions.DEFAULT);
+        assertThat(bytes).hasSize(16).startsWith(0x40, 0x00, 0x30, 0xA7, 8, 0, 0, 0);
+    }
+
     @Test
     void recomputesGroupLengthElements() throws IOException {
         DicomObject ds = new DicomObject();
