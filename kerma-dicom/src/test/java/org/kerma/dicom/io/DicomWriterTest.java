@@ -160,6 +160,25 @@ class DicomWriterTest {
     }
 
     @Test
+    void takesMediaStorageUidsFromTheDataSetNotFromThePreviousMeta() throws IOException {
+        DicomObject previous = new DicomObject();
+        previous.setString(0x00020002, "1.2.840.10008.5.1.4.1.1.2");
+        previous.setString(0x00020003, "1.2.3.999");
+        previous.setString(0x00020016, "SENDER");
+        Path file = dir.resolve("meta.dcm");
+        DicomWriter.writeFile(file, previous, sample(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, WriteOptions.DEFAULT);
+        DicomObject meta = DicomReader.read(file).fileMeta();
+        assertThat(meta.findString(0x00020002)).contains("1.2.840.10008.5.1.4.1.1.88.67");
+        assertThat(meta.findString(0x00020003)).contains("1.2.3.4.5");
+        assertThat(meta.findString(0x00020016)).contains("SENDER");
+        DicomObject noUids = new DicomObject();
+        noUids.setString(0x00100020, "P1");
+        DicomWriter.writeFile(file, previous, noUids, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, WriteOptions.DEFAULT);
+        assertThat(DicomReader.read(file).fileMeta().findString(0x00020003)).as("fallback to the previous meta")
+                .contains("1.2.3.999");
+    }
+
+    @Test
     void recomputesGroupLengthElements() throws IOException {
         DicomObject ds = new DicomObject();
         ds.put(0x00080000, VR.UL, new byte[] {99, 0, 0, 0});
