@@ -27,9 +27,11 @@ import org.kerma.dicom.VR;
  * or, for objects whose Pixel Data is already in fragments, in their encapsulated transfer syntax.
  *
  * <p>Values are padded to even length with their VR's padding byte; existing group length elements get their value
- * recomputed; a value too long for a 16-bit explicit-VR length is written as UN (PS3.5 section 6.2.2). An unmodified
- * object read by {@link DicomReader} is written back byte for byte in its own transfer syntax with
- * {@link WriteOptions.LengthEncoding#AS_READ}.
+ * recomputed; a value too long for a 16-bit explicit-VR length is written as UN, in little endian whatever the
+ * transfer syntax (PS3.5 section 6.2.2); in implicit VR a sequence the dictionary does not know as SQ is written with
+ * undefined length. An unmodified object read by {@link DicomReader} is written back byte for byte in its own
+ * transfer syntax with {@link WriteOptions.LengthEncoding#AS_READ}, where the input was valid: odd-length values,
+ * wrong group lengths and UN elements whose VR the reader resolved come out corrected.
  */
 public final class DicomWriter {
     private static final byte[] PREAMBLE = new byte[128];

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kerma.dicom.DicomObject;
-import org.kerma.dicom.Fragments;
 import org.kerma.dicom.Tags;
 import org.kerma.dicom.TransferSyntax;
 import org.kerma.dicom.io.DicomFile;
@@ -159,7 +158,7 @@ class CorpusRoundTripTest {
         int written = 0;
         for (Read r : READ) {
             DicomObject original = r.file().dataset();
-            boolean encapsulated = hasFragments(original);
+            boolean encapsulated = WriterCorrections.hasFragments(original);
             for (TransferSyntax ts : encapsulated ? List.of(r.file().transferSyntax()) : NATIVE) {
                 Path out = dir.resolve("roundtrip-" + (written++) + ".dcm");
                 try {
@@ -193,15 +192,6 @@ class CorpusRoundTripTest {
     private static Set<String> warnings(DicomFile file) {
         return file.warnings().stream().map(w -> w.tagText() + " " + w.message())
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static boolean hasFragments(DicomObject dataset) {
-        for (int i = 0; i < dataset.size(); i++) {
-            if (dataset.valueAt(i) instanceof Fragments) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A top-level group length whose value is not the length of the rest of its group in the file read. */

@@ -2,6 +2,7 @@ package org.kerma.dicom.corpus;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.Fragments;
@@ -29,7 +30,7 @@ enum WriterCorrections {
 
     /** The label used in the list, e.g. "odd-length". */
     String label() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
@@ -46,7 +47,8 @@ enum WriterCorrections {
         return found;
     }
 
-    private static boolean hasFragments(DicomObject dataset) {
+    /** True when the data set holds encapsulated Pixel Data (or any other top-level value in fragments). */
+    static boolean hasFragments(DicomObject dataset) {
         for (int i = 0; i < dataset.size(); i++) {
             if (dataset.valueAt(i) instanceof Fragments) {
                 return true;
