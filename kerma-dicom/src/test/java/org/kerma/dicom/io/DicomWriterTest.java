@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +126,23 @@ class DicomWriterTest {
         assertThat(Arrays.copyOfRange(bytes, 12, bytes.length)).as("UN value bytes, never swapped").isEqualTo(lut);
         byte[] little = DicomWriter.encode(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, WriteOptions.DEFAULT);
         assertThat(Arrays.copyOfRange(little, 12, little.length)).isEqualTo(lut);
+    }
+
+    @Test
+    @Disabled("defect: DicomReader.resolveUnknownVr (line 333) leaves every UN alone in big endian, 'their byte order"
+            + " being undefined', but PS3.5 6.2.2 says a UN value is little endian whatever the transfer syntax; so a"
+            + " value too long for its VR's 16-bit length comes back as UN after a big-endian write and read")
+    void readsBackATooLongBinaryValueWrittenInBigEndianWithItsVr() throws IOException {
+        byte[] lut = new byte[65536];
+        for (int i = 0; i < lut.length; i++) {
+            lut[i] = (byte) (i * 7);
+        }
+        DicomObject ds = new DicomObject();
+        ds.put(0x00283006, VR.US, lut);
+        byte[] bytes = DicomWriter.encode(ds, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN, WriteOptions.DEFAULT);
+        DicomObject read = DicomReader.readDataset(new ByteArrayInputStream(bytes), "t",
+                TransferSyntax.EXPLICIT_VR_BIG_ENDIAN, ReadOptions.DEFAULT);
+        assertThat(read).isEqualTo(ds);
     }
 
     @ParameterizedTest
