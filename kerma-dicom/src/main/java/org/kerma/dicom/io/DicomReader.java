@@ -296,6 +296,10 @@ public final class DicomReader {
                 warn(at, tag, "the value of this sequence does not begin with an item; kept as UN");
                 f.object.put(tag, VR.UN, readValue(tag, new Header(VR.UN, h.length, false), at, enc), at);
             } else {
+                if (f.end >= 0 && !undefined && in.position() + h.length > f.end) {
+                    throw new DicomParseException(source, at, tag, "value of " + h.length + " bytes runs past the"
+                            + " end of its item or sequence at byte offset " + f.end);
+                }
                 f.object.put(tag, h.vr, readValue(tag, h, at, enc), at);
             }
         }
@@ -337,10 +341,11 @@ public final class DicomReader {
     /**
      * An explicit UN element whose tag the dictionary knows gets the dictionary's VR, as a receiver may do
      * (PS3.5 section 6.2.2): a UN of undefined length, or one the dictionary calls SQ, is read as a sequence in
-     * implicit VR little endian. Big-endian UN values are left alone, their byte order being undefined.
+     * implicit VR little endian. A UN value is little endian whatever the transfer syntax (its bytes are never
+     * swapped), so this holds in Explicit VR Big Endian too.
      */
     private Header resolveUnknownVr(int tag, Header h, TransferSyntax enc, DicomObject context) {
-        if (h.vr != VR.UN || !enc.explicitVr() || enc.bigEndian()) {
+        if (h.vr != VR.UN || !enc.explicitVr()) {
             return h;
         }
         if (h.length == 0xFFFFFFFFL) {
@@ -488,7 +493,7 @@ public final class DicomReader {
             throw new DicomParseException(source, at, tag, "value declares " + h.length
                     + " bytes but the input ends first", e);
         }
-        if (enc.bigEndian() && h.vr.swapsBytes()) {
+        if (enc.bigEndian() && h.vr.swapsBytes() && !h.fromUnknown) { // UN bytes are little endian
             ByteSwap.swap(bytes, h.vr.swapUnit());
         }
         return bytes;

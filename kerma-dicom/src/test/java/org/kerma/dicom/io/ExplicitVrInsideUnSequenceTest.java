@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.kerma.dicom.DicomObject;
 
@@ -28,8 +27,6 @@ class ExplicitVrInsideUnSequenceTest {
     }
 
     @Test
-    @Disabled("defect: DicomReader.readDataset (line 282) reads the items of a UN of undefined length as implicit VR"
-            + " only; explicit-VR items, as in openrem/MG-Im-Hologic-PropProj.dcm, derail the parse")
     void readsAnUndefinedLengthUnSequenceWhoseItemsAreInExplicitVr() throws IOException {
         byte[] dataset = EncodedBytes.littleEndian()
                 .explicitShort(PATIENT_ID, "LO", "P1")
@@ -47,9 +44,6 @@ class ExplicitVrInsideUnSequenceTest {
     }
 
     @Test
-    @Disabled("defect: DicomReader.resolveUnknownVr (line 332) turns a UN of defined length into SQ and its items are"
-            + " read as implicit VR (line 284); explicit-VR items, as in dcm4che explicitVRwithinUNsequence.dcm, fail"
-            + " the whole file instead of being detected or kept as UN bytes")
     void readsADefinedLengthUnOfASequenceTagWhoseItemsAreInExplicitVr() throws IOException {
         byte[] item = EncodedBytes.littleEndian().explicitShort(CODE_VALUE, "SH", "canine").toByteArray();
         byte[] dataset = EncodedBytes.littleEndian()
