@@ -1,6 +1,7 @@
 package org.kerma.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Disabled;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -57,6 +60,20 @@ class DecimalStringPropertyTest {
 
         assertThat(read.findDouble(Tag.KVP)).hasValue(value);
         assertThat(new BigDecimal(read.findString(Tag.KVP).orElseThrow())).isEqualByComparingTo(decimal);
+    }
+
+    @Example
+    @Disabled("defect: DS text is not as exact as 16 characters allow: 1000000000010000.125 gives \"1E+15\" where"
+            + " \"1000000000010000\" fits, -1.2345678901234568E-5 gives 10 digits where \"-1.2345678901E-5\" fits"
+            + " (ValueCodec.formatDecimal: %G spends characters on E+15/E-05, the integer form stops below 1e15)")
+    void decimalStringsUseAllSixteenCharactersWhenTheNumberNeedsThem() {
+        DicomObject ds = new DicomObject();
+
+        ds.setDouble(Tag.KVP, 1000000000010000.125);
+        assertThat(ds.findDouble(Tag.KVP).orElseThrow()).isCloseTo(1000000000010000.125, within(1.0));
+
+        ds.setDouble(Tag.KVP, -1.2345678901234568E-5);
+        assertThat(new BigDecimal(ds.findString(Tag.KVP).orElseThrow()).precision()).isGreaterThanOrEqualTo(11);
     }
 
     @Provide
