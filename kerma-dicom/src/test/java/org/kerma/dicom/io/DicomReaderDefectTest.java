@@ -161,8 +161,9 @@ class DicomReaderDefectTest {
         byte[] bytes = Files.readAllBytes(finding);
         Path copy = Files.write(dir.resolve("finding.dcm"), bytes);
 
-        DicomReaderFuzzTest.assertReadsOrRejectsWithOffset(() -> readStream(bytes));
+        DicomReaderFuzzTest.assertReadsOrRejectsWithOffset(() -> DicomReader.read(new ByteArrayInputStream(bytes),
+                "finding", DicomReaderFuzzTest.STREAM_OPTIONS));
         DicomReaderFuzzTest.assertReadsOrRejectsWithOffset(() -> DicomReader.read(copy,
-                ReadOptions.DEFAULT.withBulkDataThreshold(64).withMaxNestingDepth(16)));
+                DicomReaderFuzzTest.FILE_OPTIONS));
     }
 }

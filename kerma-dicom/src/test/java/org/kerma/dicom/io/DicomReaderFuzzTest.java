@@ -17,22 +17,26 @@ import org.junit.jupiter.api.Timeout;
  * {@link StackOverflowError}, no hang. Each fuzz test takes the raw bytes of one input.
  *
  * <p>{@code mvn test} runs these in Jazzer's regression mode: once on the empty input and once on each file under
- * {@code src/test/resources/org/kerma/dicom/io/DicomReaderFuzzTestInputs/<method>/}. The seeds there are small
- * files from the shared corpus (the edge cases of {@code corpus/samples/MANIFEST.tsv}, dose reports, character
- * sets, each transfer syntax); the files named {@code crash-*} are inputs that fuzzing found. To fuzz one method
- * for its {@code maxDuration} (new findings are written to that folder):
+ * {@code src/test/resources/org/kerma/dicom/io/DicomReaderFuzzTestInputs/<method>/}: small files from the shared
+ * corpus (the edge cases of {@code corpus/samples/MANIFEST.tsv}, dose reports, character sets, each transfer syntax;
+ * {@code DicomReaderFuzzTestSeeds.tsv} says where each came from) and the findings of past fuzzing that are fixed.
+ * Findings not fixed yet wait in {@code DicomReaderFuzzTestFindings/<method>/}, run by {@link DicomReaderDefectTest}.
+ *
+ * <p>To fuzz one method for its {@code maxDuration}, going on after findings (which Jazzer writes as {@code crash-*}
+ * into the method's inputs folder: move them to the findings folder, with a defect test, until fixed):
  *
  * <pre>
- * JAZZER_FUZZ=1 mvn -pl kerma-dicom test -Dtest=DicomReaderFuzzTest#readsAStream -DargLine="-Xss4m -Xmx1g"
+ * JAZZER_FUZZ=1 mvn -pl kerma-dicom test -Dtest=DicomReaderFuzzTest#readsAStream -Djazzer.keep_going=50 \
+ *     -DargLine="-Xss4m -Xmx1g"
  * </pre>
  *
  * <p>The {@link Timeout} is per input: Jazzer passes it to libFuzzer as {@code -timeout}.
  */
 class DicomReaderFuzzTest {
     /** Small limits, so that a deep or noisy input reaches them within a few kilobytes. */
-    private static final ReadOptions STREAM_OPTIONS = new ReadOptions(false, Long.MAX_VALUE, 16, 20);
+    static final ReadOptions STREAM_OPTIONS = new ReadOptions(false, Long.MAX_VALUE, 16, 20);
     /** As above, and values of 64 bytes or more left in the file as bulk data references. */
-    private static final ReadOptions FILE_OPTIONS = new ReadOptions(false, 64, 16, 20);
+    static final ReadOptions FILE_OPTIONS = new ReadOptions(false, 64, 16, 20);
 
     private static Path scratch;
 
