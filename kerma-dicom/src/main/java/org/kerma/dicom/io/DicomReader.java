@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 import org.kerma.dicom.BulkData;
 import org.kerma.dicom.DictionaryEntry;
 import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.ElementDictionary;
 import org.kerma.dicom.Fragments;
+import org.kerma.dicom.InvalidValueException;
 import org.kerma.dicom.Sequence;
 import org.kerma.dicom.Tag;
 import org.kerma.dicom.Tags;
@@ -40,6 +42,8 @@ import org.kerma.dicom.VR;
 public final class DicomReader {
     private static final int BUFFER_SIZE = 16 * 1024;
     private static final int MAX_META_ELEMENTS = 1000;
+    /** The largest value held in a Java array; larger ones must stay in their file as bulk data. */
+    private static final long MAX_IN_MEMORY = Integer.MAX_VALUE - 16;
 
     private final DicomInput in;
     private final String source;
@@ -92,6 +96,10 @@ public final class DicomReader {
             reader.readDataset(dataset, ts);
         } catch (EOFException e) {
             throw new DicomParseException(source, input.position(), -1, "unexpected end of input", e);
+        } catch (ZipException e) {
+            throw reader.corruptDeflate(e);
+        } catch (RuntimeException e) {
+            throw reader.unexpected(e);
         }
         return dataset;
     }
@@ -129,7 +137,21 @@ public final class DicomReader {
                     warningCount);
         } catch (EOFException e) {
             throw new DicomParseException(source, in.position(), -1, "unexpected end of input (truncated file)", e);
+        } catch (ZipException e) {
+            throw corruptDeflate(e);
+        } catch (RuntimeException e) {
+            throw unexpected(e);
         }
+    }
+
+    private DicomParseException corruptDeflate(ZipException e) {
+        return new DicomParseException(source, in.position(), -1, "the deflated data set is corrupt ("
+                + e.getMessage() + "); offsets count in the inflated data", e);
+    }
+
+    /** A fault the parser did not anticipate: still reported as bad input, with where it happened. */
+    private DicomParseException unexpected(RuntimeException e) {
+        return new DicomParseException(source, in.position(), -1, "cannot parse the input (" + e + ")", e);
     }
 
     private boolean magicAt(int k) throws IOException {
@@ -174,6 +196,11 @@ public final class DicomReader {
     }
 
     private TransferSyntax transferSyntaxOf(DicomObject meta) throws DicomParseException {
+        int index = meta.indexOf(Tag.TransferSyntaxUID);
+        if (index >= 0 && meta.vrAt(index) != VR.UI) {
+            throw new DicomParseException(source, meta.streamOffsetAt(index), Tag.TransferSyntaxUID,
+                    "Transfer Syntax UID has VR " + meta.vrAt(index) + " instead of UI");
+        }
         String uid = meta.findString(Tag.TransferSyntaxUID).orElse(null);
         if (uid == null) {
             try {
@@ -461,10 +488,19 @@ public final class DicomReader {
         if (vrs.contains(VR.OW)) {
             return VR.OW;
         }
-        if (vrs.contains(VR.SS) && context.getInt(Tag.PixelRepresentation, 0) == 1) {
+        if (vrs.contains(VR.SS) && signedPixels(context)) {
             return VR.SS;
         }
         return vrs.get(0);
+    }
+
+    /** Pixel Representation (0028,0103) is 1 (two's complement); a malformed value counts as unsigned. */
+    private static boolean signedPixels(DicomObject context) {
+        try {
+            return context.getInt(Tag.PixelRepresentation, 0) == 1;
+        } catch (InvalidValueException e) {
+            return false;
+        }
     }
 
     private Object readValue(int tag, Header h, long at, TransferSyntax enc) throws IOException {
@@ -485,6 +521,10 @@ public final class DicomReader {
             BulkData ref = new BulkData(bulkDataUri, in.position(), h.length, enc.bigEndian());
             in.skip(h.length);
             return ref;
+        }
+        if (h.length > MAX_IN_MEMORY) {
+            throw new DicomParseException(source, at, tag, "value of " + h.length + " bytes is too large to hold in"
+                    + " memory; read the file from disk with a bulk data threshold");
         }
         byte[] bytes;
         try {
@@ -519,6 +559,9 @@ public final class DicomReader {
             if (length >= options.bulkDataThreshold() && bulkDataUri != null && in.lengthKnown()) {
                 fragments.add(new BulkData(bulkDataUri, in.position(), length, false), itemAt);
                 in.skip(length);
+            } else if (length > MAX_IN_MEMORY) {
+                throw new DicomParseException(source, itemAt, tag, "fragment of " + length + " bytes is too large"
+                        + " to hold in memory; read the file from disk with a bulk data threshold");
             } else {
                 fragments.add(in.readBytes(length), itemAt);
             }

@@ -9,7 +9,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,12 +17,12 @@ import org.kerma.dicom.Tag;
 import org.kerma.dicom.TransferSyntax;
 
 /**
- * Defects of {@link DicomReader} found by {@link DicomReaderFuzzTest} and by reading the code, each with the
- * smallest input that shows it. Disabled until fixed; when a fix lands, enable the test and move the fuzz findings
- * it names from {@code DicomReaderFuzzTestFindings/<method>/} into {@code DicomReaderFuzzTestInputs/<method>/}, so
- * that the fuzz test's regression mode keeps them fixed.
+ * Regressions for faults of {@link DicomReader} found by {@link DicomReaderFuzzTest} and by reading the code, each
+ * with the smallest input that showed it; the fuzzer's own findings are replayed from
+ * {@code DicomReaderFuzzTestFindings/<method>/}. Each must end in a result or a {@link DicomParseException} that
+ * names where.
  */
-class DicomReaderDefectTest {
+class DicomReaderHostileInputTest {
     private static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
     private static final String DEFLATED = "1.2.840.10008.1.2.1.99";
     private static final int RECORD_KEY = 0x0008041B;
@@ -36,9 +35,6 @@ class DicomReaderDefectTest {
     }
 
     @Test
-    @Disabled("defect: on a stream of unknown length (or a deflated data set) a value or fragment of 2 GiB or more"
-            + " fails with a bare IOException \"value of N bytes is too large to hold in memory\", no source,"
-            + " tag or byte offset (DicomInput.readBytes)")
     void aValueTooLargeToHoldIsADicomParseExceptionSayingWhere() {
         byte[] value = EncodedBytes.littleEndian().preamble().meta(EXPLICIT_LE)
                 .explicitLongHeader(RECORD_KEY, "OB", 0xFFFFFFF0L).bytes(new byte[16])
@@ -66,9 +62,6 @@ class DicomReaderDefectTest {
     }
 
     @Test
-    @Disabled("defect: a corrupt deflated data set fails with the inflater's bare ZipException (\"invalid block"
-            + " type\"), no source or byte offset (DicomInput.fill through the InflaterInputStream of"
-            + " DicomReader.inflate)")
     void aCorruptDeflatedDataSetIsADicomParseExceptionSayingWhere() throws IOException {
         byte[] bytes = EncodedBytes.littleEndian().preamble().meta(DEFLATED)
                 .bytes((byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF)
@@ -85,9 +78,6 @@ class DicomReaderDefectTest {
     }
 
     @Test
-    @Disabled("defect: an InvalidValueException escapes the reader when Pixel Representation (0028,0103) has a"
-            + " non-integer VR or a value beyond int and a later US/SS element needs its VR"
-            + " (DicomReader.implicitVr: context.getInt(Tag.PixelRepresentation, 0))")
     void aPixelRepresentationOfTheWrongVrDoesNotEscapeAsARuntimeException() {
         byte[] floatRepresentation = EncodedBytes.littleEndian().preamble().meta(EXPLICIT_LE)
                 .explicitShort(Tag.PixelRepresentation, "FL", new byte[] {0, 0, (byte) 0x80, 0x3F})
@@ -109,8 +99,6 @@ class DicomReaderDefectTest {
     }
 
     @Test
-    @Disabled("defect: an InvalidValueException escapes the reader when Transfer Syntax UID (0002,0010) has a"
-            + " non-string VR such as OB (DicomReader.transferSyntaxOf: meta.findString)")
     void aTransferSyntaxUidOfTheWrongVrIsADicomParseException() {
         byte[] bytes = EncodedBytes.littleEndian().preamble()
                 .explicitLongHeader(Tag.TransferSyntaxUID, "OB", 20).ascii("1.2.840.10008.1.2.1\0")
@@ -126,9 +114,6 @@ class DicomReaderDefectTest {
     }
 
     @Test
-    @Disabled("defect: an element whose value runs past the end of its item of defined length is read across the"
-            + " boundary without error or warning; items and sequences are checked (checkedEnd), element values"
-            + " are not (DicomReader.readDataset/readValue)")
     void aValueRunningPastTheEndOfItsItemIsReported() {
         byte[] bytes = EncodedBytes.littleEndian().preamble().meta(EXPLICIT_LE)
                 .explicitLongHeader(Tag.ContentSequence, "SQ", 8 + 10)
@@ -147,7 +132,7 @@ class DicomReaderDefectTest {
 
     /** The inputs that fuzzing found, by the fuzz test method that found them. */
     static Stream<Path> findings() throws IOException, URISyntaxException {
-        Path root = Path.of(DicomReaderDefectTest.class.getResource("DicomReaderFuzzTestFindings").toURI());
+        Path root = Path.of(DicomReaderHostileInputTest.class.getResource("DicomReaderFuzzTestFindings").toURI());
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).sorted().toList().stream();
         }
@@ -155,8 +140,6 @@ class DicomReaderDefectTest {
 
     @ParameterizedTest
     @MethodSource("findings")
-    @Disabled("defect: fuzz findings of the two defects above (bare IOException for 2 GiB values, bare ZipException"
-            + " for corrupt deflate); move them into DicomReaderFuzzTestInputs/<method>/ once both are fixed")
     void fuzzFindingsAreReadOrRejectedSayingWhere(Path finding) throws IOException {
         byte[] bytes = Files.readAllBytes(finding);
         Path copy = Files.write(dir.resolve("finding.dcm"), bytes);
