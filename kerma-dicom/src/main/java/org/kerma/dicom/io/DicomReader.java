@@ -366,10 +366,11 @@ public final class DicomReader {
     }
 
     /**
-     * An explicit UN element whose tag the dictionary knows gets the dictionary's VR, as a receiver may do
-     * (PS3.5 section 6.2.2): a UN of undefined length, or one the dictionary calls SQ, is read as a sequence in
-     * implicit VR little endian. A UN value is little endian whatever the transfer syntax (its bytes are never
-     * swapped), so this holds in Explicit VR Big Endian too.
+     * A UN of undefined length, or one whose tag the dictionary calls SQ, is read as a sequence in implicit VR
+     * little endian (PS3.5 section 6.2.2), so that its items can be navigated; this holds in Explicit VR Big Endian
+     * too, a UN value being little endian whatever the transfer syntax. Other UN elements stay UN as they were
+     * encoded (so an unmodified object is written back byte for byte); the typed getters decode them through the
+     * dictionary's VR.
      */
     private Header resolveUnknownVr(int tag, Header h, TransferSyntax enc, DicomObject context) {
         if (h.vr != VR.UN || !enc.explicitVr()) {
@@ -379,8 +380,11 @@ public final class DicomReader {
             warn(in.position(), tag, "UN with undefined length read as a sequence in implicit VR little endian");
             return h;
         }
-        VR known = implicitVr(tag, context);
-        return known == VR.UN ? h : new Header(known, h.length, true);
+        if (Tags.isPrivateCreator(tag)) {
+            warn(in.position(), tag, "Private Creator encoded as UN; read as LO, its VR in PS3.5 7.8.1");
+            return new Header(VR.LO, h.length, true);
+        }
+        return implicitVr(tag, context) == VR.SQ ? new Header(VR.SQ, h.length, true) : h;
     }
 
     private void readItemHeader(ArrayDeque<Frame> stack, Frame f) throws IOException {

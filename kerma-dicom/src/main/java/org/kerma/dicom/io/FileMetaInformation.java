@@ -49,7 +49,7 @@ public final class FileMetaInformation {
             uid = previous.findString(metaTag).orElse(null);
         }
         if (uid != null) {
-            meta.setString(metaTag, uid);
+            meta.putString(metaTag, VR.UI, uid); // as the data set has it, even where it breaks the UI rules
         }
     }
 }

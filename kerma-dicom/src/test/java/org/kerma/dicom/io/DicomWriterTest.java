@@ -128,7 +128,7 @@ class DicomWriterTest {
     }
 
     @Test
-    void readsBackATooLongBinaryValueWrittenInBigEndianWithItsVr() throws IOException {
+    void readsBackATooLongBinaryValueWrittenInBigEndianAsLittleEndianUn() throws IOException {
         byte[] lut = new byte[65536];
         for (int i = 0; i < lut.length; i++) {
             lut[i] = (byte) (i * 7);
@@ -138,9 +138,10 @@ class DicomWriterTest {
         byte[] bytes = DicomWriter.encode(ds, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN, WriteOptions.DEFAULT);
         DicomObject read = DicomReader.readDataset(new ByteArrayInputStream(bytes), "t",
                 TransferSyntax.EXPLICIT_VR_BIG_ENDIAN, ReadOptions.DEFAULT);
-        // LUT Data is "US or SS or OW": the UN is resolved to the dictionary's choice, OW; the bytes are unchanged.
-        assertThat(read.findVr(0x00283006)).contains(VR.OW);
+        // A UN stays UN as encoded; the getters decode it through the dictionary's VR (US for LUT Data).
+        assertThat(read.findVr(0x00283006)).contains(VR.UN);
         assertThat(read.findBytes(0x00283006).orElseThrow()).isEqualTo(lut);
+        assertThat(read.longs(0x00283006)[1]).isEqualTo((lut[2] & 0xFF) | (lut[3] & 0xFF) << 8);
     }
 
     @ParameterizedTest
