@@ -286,16 +286,30 @@ public final class DicomObject {
 
     // ---- writing -----------------------------------------------------------------------------------------------
 
-    /** Sets string values; the VR comes from the dictionary. */
+    /**
+     * Sets string values; the VR comes from the dictionary. Each value is checked against its VR (length,
+     * characters, form of numbers, dates and times: PS3.5 Table 6.2-1) and must be encodable in this data set's
+     * Specific Character Set; otherwise {@link InvalidValueException} names the tag and value and nothing is set.
+     * Binary-number VRs take the values' decimal text.
+     */
     public DicomObject setString(int tag, String... values) {
         return setString(tag, requireVr(tag), values);
     }
 
-    /** Sets string values with an explicit VR, for private or unknown tags. */
+    /** As {@link #setString(int, String...)} with an explicit VR, for private or unknown tags. */
     public DicomObject setString(int tag, VR vr, String... values) {
         if (vr.isString()) {
-            return put(tag, vr, ValueCodec.encodeStrings(tag, vr, tag == Tag.SpecificCharacterSet
-                    ? SpecificCharacterSet.DEFAULT : charset(), values));
+            for (String v : values) {
+                ValueChecks.check(tag, vr, v);
+            }
+            return putString(tag, vr, values);
+        }
+        if (vr == VR.UV) { // up to 2^64-1: beyond a long, so encoded here from the unsigned text
+            return put(tag, vr, ValueCodec.encodeUnsigned64(
+                    Arrays.stream(values).mapToLong(s -> parseBinaryInteger(tag, vr, s)).toArray()));
+        }
+        if (vr.kind() == VR.Kind.BINARY_NUMBER && vr != VR.FL && vr != VR.FD) {
+            return setLong(tag, vr, Arrays.stream(values).mapToLong(s -> parseBinaryInteger(tag, vr, s)).toArray());
         }
         if (vr.kind() == VR.Kind.BINARY_NUMBER) {
             return setDouble(tag, vr, Arrays.stream(values).mapToDouble(s -> ValueCodec.parseDecimal(tag, vr, s)).toArray());
@@ -303,12 +317,42 @@ public final class DicomObject {
         throw new InvalidValueException(tag, vr, String.join("\\", values), vr + " does not hold strings");
     }
 
-    /** Sets integer values (US, SS, UL, SL, SV, UV, IS, DS, FL, FD); the VR comes from the dictionary. */
+    /**
+     * Puts string values as given, encoded through the Specific Character Set but not checked against the VR's
+     * rules: for decoders (DICOM JSON, XML) that must carry a source's values, valid or not, unchanged.
+     */
+    public DicomObject putString(int tag, VR vr, String... values) {
+        if (!vr.isString()) {
+            throw new InvalidValueException(tag, vr, String.join("\\", values), vr + " does not hold strings");
+        }
+        return put(tag, vr, ValueCodec.encodeStrings(tag, vr, tag == Tag.SpecificCharacterSet
+                ? SpecificCharacterSet.DEFAULT : charset(), values));
+    }
+
+    private static long parseBinaryInteger(int tag, VR vr, String text) {
+        String t = text.trim();
+        try {
+            return vr == VR.UV ? Long.parseUnsignedLong(t.startsWith("+") ? t.substring(1) : t)
+                    : Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException(tag, vr, text, "not an integer within the range of " + vr);
+        }
+    }
+
+    /**
+     * Sets integer values (US, SS, UL, SL, SV, UV, IS, DS, FL, FD; AT as tag numbers); the VR comes from the
+     * dictionary. UV values above 2^63-1 are set with {@link #setString} from their decimal text.
+     */
     public DicomObject setLong(int tag, long... values) {
-        VR vr = requireVr(tag);
+        return setLong(tag, requireVr(tag), values);
+    }
+
+    private DicomObject setLong(int tag, VR vr, long... values) {
         if (vr == VR.IS || vr == VR.DS) {
-            return put(tag, vr, ValueCodec.encodeStrings(tag, vr, SpecificCharacterSet.DEFAULT,
-                    Arrays.stream(values).mapToObj(Long::toString).toArray(String[]::new)));
+            return setString(tag, vr, Arrays.stream(values).mapToObj(Long::toString).toArray(String[]::new));
+        }
+        if (vr == VR.AT) {
+            return put(tag, vr, ValueCodec.encodeTags(tag, values));
         }
         if (vr.kind() != VR.Kind.BINARY_NUMBER) {
             throw new InvalidValueException(tag, vr, Arrays.toString(values), vr + " does not hold numbers");
@@ -323,15 +367,15 @@ public final class DicomObject {
 
     private DicomObject setDouble(int tag, VR vr, double... values) {
         if (vr == VR.DS) {
-            return put(tag, vr, ValueCodec.encodeStrings(tag, vr, SpecificCharacterSet.DEFAULT,
-                    Arrays.stream(values).mapToObj(v -> ValueCodec.formatDecimal(tag, v)).toArray(String[]::new)));
+            return setString(tag, vr, Arrays.stream(values).mapToObj(v -> ValueCodec.formatDecimal(tag, v))
+                    .toArray(String[]::new));
         }
         if (vr == VR.IS) {
             long[] l = new long[values.length];
             for (int k = 0; k < l.length; k++) {
                 l[k] = ValueCodec.parseInteger(tag, vr, ValueCodec.formatDecimal(tag, values[k]));
             }
-            return setLong(tag, l);
+            return setLong(tag, vr, l);
         }
         if (vr.kind() != VR.Kind.BINARY_NUMBER) {
             throw new InvalidValueException(tag, vr, Arrays.toString(values), vr + " does not hold numbers");

@@ -74,7 +74,13 @@ final class ValueCodec {
             throw new InvalidValueException(tag, vr, joined, vr + " holds a single value, got " + values.length);
         }
         if (vr.charsetDependent()) {
-            return padded(charset.encode(joined, vr), vr);
+            try {
+                return padded(charset.encode(joined, vr), vr);
+            } catch (InvalidValueException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValueException(tag, vr, joined, e.getMessage());
+            }
         }
         for (int i = 0; i < joined.length(); i++) {
             char c = joined.charAt(i);
@@ -238,6 +244,27 @@ final class ValueCodec {
         return b.array();
     }
 
+    /** UV values given as the bits of unsigned 64-bit numbers (two's-complement longs), little endian. */
+    static byte[] encodeUnsigned64(long[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) {
+            b.putLong(v);
+        }
+        return b.array();
+    }
+
+    /** AT values: each tag as two little-endian 16-bit numbers, group then element. */
+    static byte[] encodeTags(int tag, long[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) {
+            if (v < 0 || v > 0xFFFFFFFFL) {
+                throw new InvalidValueException(tag, VR.AT, Long.toHexString(v), "not a tag (GGGGEEEE)");
+            }
+            b.putShort((short) (v >>> 16)).putShort((short) v);
+        }
+        return b.array();
+    }
+
     private static long toIntegral(int tag, VR vr, double v) {
         if (v != Math.rint(v)) {
             throw new InvalidValueException(tag, vr, Double.toString(v), vr + " holds integers only");
@@ -265,44 +292,42 @@ final class ValueCodec {
     }
 
     /** Formats a decimal for DS within its 16-byte limit, as exactly as the limit allows. */
+    /**
+     * Formats a decimal for DS within its 16 characters: the shortest text that reads back as the same double when
+     * it fits, else as many significant digits as fit, in plain or exponent form ("-1.2345678901E-5").
+     */
     static String formatDecimal(int tag, double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             throw new InvalidValueException(tag, VR.DS, Double.toString(v), "DS holds finite numbers only");
         }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            String s = Long.toString((long) v);
-            if (s.length() <= 16) {
-                return s;
-            }
+        if (v == 0) {
+            return "0";
         }
-        String s = Double.toString(v);
-        if (s.length() <= 16) {
-            return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+        String shortest = fitDecimal(new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros());
+        if (shortest != null) {
+            return shortest;
         }
-        for (int digits = 15; digits > 0; digits--) {
-            String t = String.format(java.util.Locale.ROOT, "%." + digits + "G", v).trim();
-            t = stripZeros(t);
-            if (t.length() <= 16) {
+        java.math.BigDecimal exact = new java.math.BigDecimal(v);
+        for (int digits = 16; digits > 0; digits--) {
+            String t = fitDecimal(exact.round(new java.math.MathContext(digits)).stripTrailingZeros());
+            if (t != null) {
                 return t;
             }
         }
         throw new InvalidValueException(tag, VR.DS, Double.toString(v), "does not fit in 16 characters");
     }
 
-    private static String stripZeros(String s) {
-        int e = s.indexOf('E');
-        String mantissa = e >= 0 ? s.substring(0, e) : s;
-        String exponent = e >= 0 ? s.substring(e) : "";
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "");
-            if (mantissa.endsWith(".")) {
-                mantissa = mantissa.substring(0, mantissa.length() - 1);
-            }
+    /** The plain or exponent form of {@code d} that fits in 16 characters (plain preferred), or null. */
+    private static String fitDecimal(java.math.BigDecimal d) {
+        String plain = d.toPlainString();
+        if (plain.length() <= 16) {
+            return plain;
         }
-        if (exponent.equals("E+00") || exponent.equals("E-00")) {
-            exponent = "";
-        }
-        return mantissa + exponent;
+        String digits = d.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - d.scale();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        String scientific = (d.signum() < 0 ? "-" : "") + mantissa + "E" + exponent;
+        return scientific.length() <= 16 ? scientific : null;
     }
 
     // ---- dates and times ---------------------------------------------------------------------------------------

@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 import org.kerma.dicom.BulkData;
 import org.kerma.dicom.DictionaryEntry;
 import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.ElementDictionary;
 import org.kerma.dicom.Fragments;
+import org.kerma.dicom.InvalidValueException;
 import org.kerma.dicom.Sequence;
 import org.kerma.dicom.Tag;
 import org.kerma.dicom.Tags;
@@ -40,6 +42,8 @@ import org.kerma.dicom.VR;
 public final class DicomReader {
     private static final int BUFFER_SIZE = 16 * 1024;
     private static final int MAX_META_ELEMENTS = 1000;
+    /** The largest value held in a Java array; larger ones must stay in their file as bulk data. */
+    private static final long MAX_IN_MEMORY = Integer.MAX_VALUE - 16;
 
     private final DicomInput in;
     private final String source;
@@ -92,6 +96,10 @@ public final class DicomReader {
             reader.readDataset(dataset, ts);
         } catch (EOFException e) {
             throw new DicomParseException(source, input.position(), -1, "unexpected end of input", e);
+        } catch (ZipException e) {
+            throw reader.corruptDeflate(e);
+        } catch (RuntimeException e) {
+            throw reader.unexpected(e);
         }
         return dataset;
     }
@@ -129,7 +137,21 @@ public final class DicomReader {
                     warningCount);
         } catch (EOFException e) {
             throw new DicomParseException(source, in.position(), -1, "unexpected end of input (truncated file)", e);
+        } catch (ZipException e) {
+            throw corruptDeflate(e);
+        } catch (RuntimeException e) {
+            throw unexpected(e);
         }
+    }
+
+    private DicomParseException corruptDeflate(ZipException e) {
+        return new DicomParseException(source, in.position(), -1, "the deflated data set is corrupt ("
+                + e.getMessage() + "); offsets count in the inflated data", e);
+    }
+
+    /** A fault the parser did not anticipate: still reported as bad input, with where it happened. */
+    private DicomParseException unexpected(RuntimeException e) {
+        return new DicomParseException(source, in.position(), -1, "cannot parse the input (" + e + ")", e);
     }
 
     private boolean magicAt(int k) throws IOException {
@@ -174,6 +196,11 @@ public final class DicomReader {
     }
 
     private TransferSyntax transferSyntaxOf(DicomObject meta) throws DicomParseException {
+        int index = meta.indexOf(Tag.TransferSyntaxUID);
+        if (index >= 0 && meta.vrAt(index) != VR.UI) {
+            throw new DicomParseException(source, meta.streamOffsetAt(index), Tag.TransferSyntaxUID,
+                    "Transfer Syntax UID has VR " + meta.vrAt(index) + " instead of UI");
+        }
         String uid = meta.findString(Tag.TransferSyntaxUID).orElse(null);
         if (uid == null) {
             try {
@@ -296,6 +323,10 @@ public final class DicomReader {
                 warn(at, tag, "the value of this sequence does not begin with an item; kept as UN");
                 f.object.put(tag, VR.UN, readValue(tag, new Header(VR.UN, h.length, false), at, enc), at);
             } else {
+                if (f.end >= 0 && !undefined && in.position() + h.length > f.end) {
+                    throw new DicomParseException(source, at, tag, "value of " + h.length + " bytes runs past the"
+                            + " end of its item or sequence at byte offset " + f.end);
+                }
                 f.object.put(tag, h.vr, readValue(tag, h, at, enc), at);
             }
         }
@@ -335,20 +366,25 @@ public final class DicomReader {
     }
 
     /**
-     * An explicit UN element whose tag the dictionary knows gets the dictionary's VR, as a receiver may do
-     * (PS3.5 section 6.2.2): a UN of undefined length, or one the dictionary calls SQ, is read as a sequence in
-     * implicit VR little endian. Big-endian UN values are left alone, their byte order being undefined.
+     * A UN of undefined length, or one whose tag the dictionary calls SQ, is read as a sequence in implicit VR
+     * little endian (PS3.5 section 6.2.2), so that its items can be navigated; this holds in Explicit VR Big Endian
+     * too, a UN value being little endian whatever the transfer syntax. Other UN elements stay UN as they were
+     * encoded (so an unmodified object is written back byte for byte); the typed getters decode them through the
+     * dictionary's VR.
      */
     private Header resolveUnknownVr(int tag, Header h, TransferSyntax enc, DicomObject context) {
-        if (h.vr != VR.UN || !enc.explicitVr() || enc.bigEndian()) {
+        if (h.vr != VR.UN || !enc.explicitVr()) {
             return h;
         }
         if (h.length == 0xFFFFFFFFL) {
             warn(in.position(), tag, "UN with undefined length read as a sequence in implicit VR little endian");
             return h;
         }
-        VR known = implicitVr(tag, context);
-        return known == VR.UN ? h : new Header(known, h.length, true);
+        if (Tags.isPrivateCreator(tag)) {
+            warn(in.position(), tag, "Private Creator encoded as UN; read as LO, its VR in PS3.5 7.8.1");
+            return new Header(VR.LO, h.length, true);
+        }
+        return implicitVr(tag, context) == VR.SQ ? new Header(VR.SQ, h.length, true) : h;
     }
 
     private void readItemHeader(ArrayDeque<Frame> stack, Frame f) throws IOException {
@@ -456,10 +492,19 @@ public final class DicomReader {
         if (vrs.contains(VR.OW)) {
             return VR.OW;
         }
-        if (vrs.contains(VR.SS) && context.getInt(Tag.PixelRepresentation, 0) == 1) {
+        if (vrs.contains(VR.SS) && signedPixels(context)) {
             return VR.SS;
         }
         return vrs.get(0);
+    }
+
+    /** Pixel Representation (0028,0103) is 1 (two's complement); a malformed value counts as unsigned. */
+    private static boolean signedPixels(DicomObject context) {
+        try {
+            return context.getInt(Tag.PixelRepresentation, 0) == 1;
+        } catch (InvalidValueException e) {
+            return false;
+        }
     }
 
     private Object readValue(int tag, Header h, long at, TransferSyntax enc) throws IOException {
@@ -481,6 +526,10 @@ public final class DicomReader {
             in.skip(h.length);
             return ref;
         }
+        if (h.length > MAX_IN_MEMORY) {
+            throw new DicomParseException(source, at, tag, "value of " + h.length + " bytes is too large to hold in"
+                    + " memory; read the file from disk with a bulk data threshold");
+        }
         byte[] bytes;
         try {
             bytes = in.readBytes(h.length);
@@ -488,7 +537,7 @@ public final class DicomReader {
             throw new DicomParseException(source, at, tag, "value declares " + h.length
                     + " bytes but the input ends first", e);
         }
-        if (enc.bigEndian() && h.vr.swapsBytes()) {
+        if (enc.bigEndian() && h.vr.swapsBytes() && !h.fromUnknown) { // UN bytes are little endian
             ByteSwap.swap(bytes, h.vr.swapUnit());
         }
         return bytes;
@@ -514,6 +563,9 @@ public final class DicomReader {
             if (length >= options.bulkDataThreshold() && bulkDataUri != null && in.lengthKnown()) {
                 fragments.add(new BulkData(bulkDataUri, in.position(), length, false), itemAt);
                 in.skip(length);
+            } else if (length > MAX_IN_MEMORY) {
+                throw new DicomParseException(source, itemAt, tag, "fragment of " + length + " bytes is too large"
+                        + " to hold in memory; read the file from disk with a bulk data threshold");
             } else {
                 fragments.add(in.readBytes(length), itemAt);
             }

@@ -27,9 +27,11 @@ import org.kerma.dicom.VR;
  * or, for objects whose Pixel Data is already in fragments, in their encapsulated transfer syntax.
  *
  * <p>Values are padded to even length with their VR's padding byte; existing group length elements get their value
- * recomputed; a value too long for a 16-bit explicit-VR length is written as UN (PS3.5 section 6.2.2). An unmodified
- * object read by {@link DicomReader} is written back byte for byte in its own transfer syntax with
- * {@link WriteOptions.LengthEncoding#AS_READ}.
+ * recomputed; a value too long for a 16-bit explicit-VR length is written as UN, in little endian whatever the
+ * transfer syntax (PS3.5 section 6.2.2); in implicit VR a sequence the dictionary does not know as SQ is written with
+ * undefined length. An unmodified object read by {@link DicomReader} is written back byte for byte in its own
+ * transfer syntax with {@link WriteOptions.LengthEncoding#AS_READ}, where the input was valid: odd-length values,
+ * wrong group lengths and UN elements whose VR the reader resolved come out corrected.
  */
 public final class DicomWriter {
     private static final byte[] PREAMBLE = new byte[128];
@@ -161,7 +163,7 @@ public final class DicomWriter {
     }
 
     private void writeSequence(int tag, Sequence seq) throws IOException {
-        boolean undefined = undefined(seq.undefinedLength());
+        boolean undefined = undefinedLength(tag, seq);
         writeHeader(tag, VR.SQ, undefined ? 0xFFFFFFFFL : sequenceContentLength(seq));
         for (DicomObject item : seq.items()) {
             boolean undefinedItem = undefined(item.undefinedItemLength());
@@ -195,12 +197,18 @@ public final class DicomWriter {
         long padded = length + (length & 1);
         VR written = ts.explicitVr() && !vr.longHeader() && padded > 0xFFFF ? VR.UN : vr;
         writeHeader(tag, written, padded);
-        writeValue(tag, vr, value, length);
+        // A UN value is little endian whatever the transfer syntax (PS3.5 section 6.2.2): never swapped.
+        writeValue(tag, vr, value, length, ts.bigEndian() && written != VR.UN);
     }
 
     private void writeValue(int tag, VR vr, Object value, long length) throws IOException {
+        writeValue(tag, vr, value, length, ts.bigEndian());
+    }
+
+    /** Writes the value, in big-endian byte order when {@code bigEndian} and the VR has one, then its padding. */
+    private void writeValue(int tag, VR vr, Object value, long length, boolean bigEndian) throws IOException {
         if (value instanceof byte[] b) {
-            if (ts.bigEndian() && vr.swapsBytes()) {
+            if (bigEndian && vr.swapsBytes()) {
                 byte[] swapped = b.clone();
                 ByteSwap.swap(swapped, vr.swapUnit());
                 out.write(swapped);
@@ -208,16 +216,16 @@ public final class DicomWriter {
                 out.write(b);
             }
         } else {
-            copyBulkData(tag, vr, (BulkData) value);
+            copyBulkData(tag, vr, (BulkData) value, bigEndian);
         }
         if ((length & 1) != 0) {
             out.write(vr.padding());
         }
     }
 
-    private void copyBulkData(int tag, VR vr, BulkData ref) throws IOException {
+    private void copyBulkData(int tag, VR vr, BulkData ref, boolean bigEndian) throws IOException {
         Path path = Path.of(URI.create(ref.uri()));
-        boolean swap = vr.swapsBytes() && ref.bigEndian() != ts.bigEndian();
+        boolean swap = vr.swapsBytes() && ref.bigEndian() != bigEndian;
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
             long pos = ref.offset();
@@ -291,6 +299,23 @@ public final class DicomWriter {
         }
     }
 
+    /**
+     * Whether a sequence is written with undefined length. In implicit VR a reader knows a sequence of defined length
+     * only from its dictionary, so a sequence whose tag the dictionary does not give as SQ (an unknown private
+     * sequence, typically) always gets undefined length there: a reader then reads it as a sequence (PS3.5 section
+     * 6.2.2), where a defined length would leave it an opaque UN value. Not when the dictionary says OB or OW, for
+     * which an undefined length announces encapsulated fragments instead.
+     */
+    private boolean undefinedLength(int tag, Sequence seq) {
+        if (!ts.explicitVr()) {
+            VR known = seq.owner().dictionaryVr(tag);
+            if (known != VR.SQ && known != VR.OB && known != VR.OW && tag != Tag.PixelData) {
+                return true;
+            }
+        }
+        return undefined(seq.undefinedLength());
+    }
+
     private long itemLength(DicomObject item) {
         Long known = itemLengths.get(item);
         if (known != null) {
@@ -318,7 +343,7 @@ public final class DicomWriter {
         Object value = item.valueAt(i);
         if (value instanceof Sequence seq) {
             long header = ts.explicitVr() ? 12 : 8;
-            return header + sequenceContentLength(seq) + (undefined(seq.undefinedLength()) ? 8 : 0);
+            return header + sequenceContentLength(seq) + (undefinedLength(item.tagAt(i), seq) ? 8 : 0);
         }
         if (value instanceof Fragments fragments) {
             long length = (ts.explicitVr() ? 12 : 8) + 8;

@@ -17,15 +17,16 @@ public final class FileMetaInformation {
 
     /**
      * File Meta Information for {@code dataset} written in {@code ts}: version 00\01, Media Storage SOP Class and
-     * Instance from {@code previous} or else from the data set's SOP Class/Instance UID, the transfer syntax, Kerma's
-     * implementation class UID and version name; Source/Sending/Receiving AE titles and private information are kept
-     * from {@code previous}. The group length is computed by the writer.
+     * Instance UID from the data set's SOP Class/Instance UID (PS3.10 section 7.1: they identify the data set that
+     * follows), or from {@code previous} for a data set without them, the transfer syntax, Kerma's implementation
+     * class UID and version name; Source/Sending/Receiving AE titles and private information are kept from
+     * {@code previous}. The group length is computed by the writer.
      */
     public static DicomObject create(DicomObject dataset, TransferSyntax ts, DicomObject previous) {
         DicomObject meta = new DicomObject();
         meta.put(0x00020001, VR.OB, new byte[] {0, 1});
-        copyOr(meta, previous, 0x00020002, dataset, Tag.SOPClassUID);
-        copyOr(meta, previous, 0x00020003, dataset, Tag.SOPInstanceUID);
+        copyOr(meta, dataset, Tag.SOPClassUID, previous, 0x00020002);
+        copyOr(meta, dataset, Tag.SOPInstanceUID, previous, 0x00020003);
         meta.setString(Tag.TransferSyntaxUID, ts.uid());
         meta.setString(0x00020012, IMPLEMENTATION_CLASS_UID);
         meta.setString(0x00020013, IMPLEMENTATION_VERSION_NAME);
@@ -41,13 +42,14 @@ public final class FileMetaInformation {
         return meta;
     }
 
-    private static void copyOr(DicomObject meta, DicomObject previous, int metaTag, DicomObject dataset, int tag) {
-        String uid = previous != null ? previous.findString(metaTag).orElse(null) : null;
-        if (uid == null) {
-            uid = dataset.findString(tag).orElse(null);
+    /** Sets {@code metaTag} to the data set's {@code tag}, or else to {@code previous}'s {@code metaTag}. */
+    private static void copyOr(DicomObject meta, DicomObject dataset, int tag, DicomObject previous, int metaTag) {
+        String uid = dataset.findString(tag).orElse(null);
+        if (uid == null && previous != null) {
+            uid = previous.findString(metaTag).orElse(null);
         }
         if (uid != null) {
-            meta.setString(metaTag, uid);
+            meta.putString(metaTag, VR.UI, uid); // as the data set has it, even where it breaks the UI rules
         }
     }
 }

@@ -14,7 +14,7 @@ public record WriteOptions(LengthEncoding sequenceLengths, int deflateLevel) {
         AS_READ,
         /** Undefined length with delimitation items everywhere. */
         UNDEFINED,
-        /** Explicit lengths everywhere. */
+        /** Explicit lengths everywhere, but for unknown sequences in implicit VR (see {@link DicomWriter}). */
         DEFINED
     }
 

@@ -113,6 +113,89 @@ class DicomWriterTest {
     }
 
     @Test
+    void writesATooLongBinaryValueAsUnInLittleEndianEvenInBigEndian() throws IOException {
+        byte[] lut = new byte[65536];
+        for (int i = 0; i < lut.length; i++) {
+            lut[i] = (byte) (i * 7);
+        }
+        DicomObject ds = new DicomObject();
+        ds.put(0x00283006, VR.US, lut);
+        byte[] bytes = DicomWriter.encode(ds, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN, WriteOptions.DEFAULT);
+        assertThat(new String(bytes, 4, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("UN");
+        assertThat(Arrays.copyOfRange(bytes, 12, bytes.length)).as("UN value bytes, never swapped").isEqualTo(lut);
+        byte[] little = DicomWriter.encode(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, WriteOptions.DEFAULT);
+        assertThat(Arrays.copyOfRange(little, 12, little.length)).isEqualTo(lut);
+    }
+
+    @Test
+    void readsBackATooLongBinaryValueWrittenInBigEndianAsLittleEndianUn() throws IOException {
+        byte[] lut = new byte[65536];
+        for (int i = 0; i < lut.length; i++) {
+            lut[i] = (byte) (i * 7);
+        }
+        DicomObject ds = new DicomObject();
+        ds.put(0x00283006, VR.US, lut);
+        byte[] bytes = DicomWriter.encode(ds, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN, WriteOptions.DEFAULT);
+        DicomObject read = DicomReader.readDataset(new ByteArrayInputStream(bytes), "t",
+                TransferSyntax.EXPLICIT_VR_BIG_ENDIAN, ReadOptions.DEFAULT);
+        // A UN stays UN as encoded; the getters decode it through the dictionary's VR (US for LUT Data).
+        assertThat(read.findVr(0x00283006)).contains(VR.UN);
+        assertThat(read.findBytes(0x00283006).orElseThrow()).isEqualTo(lut);
+        assertThat(read.longs(0x00283006)[1]).isEqualTo((lut[2] & 0xFF) | (lut[3] & 0xFF) << 8);
+    }
+
+    @ParameterizedTest
+    @EnumSource(WriteOptions.LengthEncoding.class)
+    void writesAnUnknownPrivateSequenceInImplicitVrSoThatItIsReadBackAsASequence(WriteOptions.LengthEncoding lengths)
+            throws IOException {
+        DicomObject ds = new DicomObject();
+        ds.setString(0x00090010, VR.LO, "NO SUCH CREATOR");
+        Sequence priv = ds.newSequence(0x00091001);
+        priv.undefinedLength(false);
+        DicomObject item = priv.addItem();
+        item.undefinedItemLength(false);
+        item.setString(0x00100020, "P1");
+        Sequence empty = ds.newSequence(0x00091002);
+        empty.undefinedLength(false);
+        byte[] bytes = DicomWriter.encode(ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN,
+                WriteOptions.DEFAULT.withSequenceLengths(lengths));
+        DicomObject read = DicomReader.readDataset(new ByteArrayInputStream(bytes), "t",
+                TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, ReadOptions.DEFAULT);
+        assertThat(read.findSequence(0x00091001)).as("private sequence read back").isPresent();
+        assertThat(read.findSequence(0x00091002)).as("empty private sequence read back").isPresent();
+        assertThat(read).isEqualTo(ds);
+    }
+
+    @Test
+    void keepsTheDefinedLengthOfASequenceWhoseTagTheDictionaryKnowsInImplicitVr() {
+        DicomObject ds = new DicomObject();
+        Sequence known = ds.newSequence(0x0040A730);
+        known.undefinedLength(false);
+        known.addItem().undefinedItemLength(false);
+        byte[] bytes = DicomWriter.encode(ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, WriteOptions.DEFAULT);
+        assertThat(bytes).hasSize(16).startsWith(0x40, 0x00, 0x30, 0xA7, 8, 0, 0, 0);
+    }
+
+    @Test
+    void takesMediaStorageUidsFromTheDataSetNotFromThePreviousMeta() throws IOException {
+        DicomObject previous = new DicomObject();
+        previous.setString(0x00020002, "1.2.840.10008.5.1.4.1.1.2");
+        previous.setString(0x00020003, "1.2.3.999");
+        previous.setString(0x00020016, "SENDER");
+        Path file = dir.resolve("meta.dcm");
+        DicomWriter.writeFile(file, previous, sample(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, WriteOptions.DEFAULT);
+        DicomObject meta = DicomReader.read(file).fileMeta();
+        assertThat(meta.findString(0x00020002)).contains("1.2.840.10008.5.1.4.1.1.88.67");
+        assertThat(meta.findString(0x00020003)).contains("1.2.3.4.5");
+        assertThat(meta.findString(0x00020016)).contains("SENDER");
+        DicomObject noUids = new DicomObject();
+        noUids.setString(0x00100020, "P1");
+        DicomWriter.writeFile(file, previous, noUids, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, WriteOptions.DEFAULT);
+        assertThat(DicomReader.read(file).fileMeta().findString(0x00020003)).as("fallback to the previous meta")
+                .contains("1.2.3.999");
+    }
+
+    @Test
     void recomputesGroupLengthElements() throws IOException {
         DicomObject ds = new DicomObject();
         ds.put(0x00080000, VR.UL, new byte[] {99, 0, 0, 0});

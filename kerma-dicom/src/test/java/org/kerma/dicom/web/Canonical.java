@@ -15,7 +15,7 @@ import org.kerma.dicom.VR;
  * public {@link DicomObject} API, independently of the JSON and XML code.
  *
  * <p>JSON and XML carry values, not bytes, so: every string value is decoded (through the data set's Specific
- * Character Set), trimmed as {@link DicomObject#strings} trims it, and set again with {@code setString}, which
+ * Character Set), trimmed as {@link DicomObject#strings} trims it, and put again with {@code putString}, which
  * pads it per VR; binary values of odd length get their padding byte. For XML also: Group Length elements are left
  * out (PS3.19 A.1.1), and each PN component group loses its trailing empty components (the XML has one element per
  * component, so "Doe^John^^" and "Doe^John" are the same document). Everything else (VRs, binary numbers, AT,
@@ -49,7 +49,7 @@ final class Canonical {
                 if (vr == VR.PN) {
                     values = values.stream().map(v -> xml ? xmlName(v) : jsonName(v)).toList();
                 }
-                to.setString(tag, vr, values.toArray(String[]::new));
+                to.putString(tag, vr, values.toArray(String[]::new));
             } else if (value instanceof byte[] bytes && (bytes.length & 1) == 1) {
                 byte[] even = Arrays.copyOf(bytes, bytes.length + 1);
                 even[bytes.length] = vr.padding();

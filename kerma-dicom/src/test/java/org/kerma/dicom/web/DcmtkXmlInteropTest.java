@@ -115,7 +115,10 @@ class DcmtkXmlInteropTest {
             return "dcmtk-u8-rewrites-charset";
         }
         if (!ours.vr().equals(theirs.vr())) {
-            return ours.vr().equals("UN") ? "kerma-keeps-un" : "vr";
+            if (ours.vr().equals("UN")) {
+                return "kerma-keeps-un";
+            }
+            return theirs.vr().equals("UN") && key.contains("@") ? "dcmtk-private-dictionary-lacks" : "vr";
         }
         if (!ours.keyword().equals(theirs.keyword())) {
             return theirs.keyword().isEmpty() ? "dcmtk-omits-retired-keyword" : "keyword";

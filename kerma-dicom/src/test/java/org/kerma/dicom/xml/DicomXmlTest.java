@@ -197,7 +197,7 @@ class DicomXmlTest {
     @Test
     void controlCharactersThatXmlCannotHoldAreAnErrorNamingThePath() {
         DicomObject obj = new DicomObject();
-        obj.setString(Tag.StudyDescription, "bell\u0007");
+        obj.putString(Tag.StudyDescription, VR.LO, "bell\u0007");
 
         assertThatThrownBy(() -> xml(obj)).isInstanceOf(DicomXmlException.class)
                 .hasMessageContaining("00081030/Value[1]").hasMessageContaining("U+0007");

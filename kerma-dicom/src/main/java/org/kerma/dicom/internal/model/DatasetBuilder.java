@@ -125,7 +125,7 @@ public final class DatasetBuilder {
         if (vr.isString()) {
             String[] texts = a.values().stream().map(v -> v == null ? "" : v).toArray(String[]::new);
             try {
-                target.setString(tag, vr, texts);
+                target.putString(tag, vr, texts);
             } catch (IllegalArgumentException e) {
                 throw new ModelException(a.path(), describe(tag) + ": " + e.getMessage(), e);
             }
