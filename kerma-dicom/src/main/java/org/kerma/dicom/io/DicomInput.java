@@ -65,11 +65,14 @@ final class DicomInput {
     }
 
     boolean atEnd() throws IOException {
-        return fill(1) == 0;
+        return bufPos >= bufLen && fill(1) == 0;
     }
 
     /** The byte at position()+k without consuming; -1 past the end. */
     int peek(int k) throws IOException {
+        if (bufLen - bufPos > k) {
+            return buf[bufPos + k] & 0xFF;
+        }
         return fill(k + 1) > k ? buf[bufPos + k] & 0xFF : -1;
     }
 
@@ -94,13 +97,16 @@ final class DicomInput {
     /** A tag: group then element, each 16 bits in the given byte order. */
     int readTag(boolean bigEndian) throws IOException {
         require(4);
-        int g = readUnsignedShort(bigEndian);
-        int e = readUnsignedShort(bigEndian);
-        return (g << 16) | e;
+        int a = buf[bufPos] & 0xFF;
+        int b = buf[bufPos + 1] & 0xFF;
+        int c = buf[bufPos + 2] & 0xFF;
+        int d = buf[bufPos + 3] & 0xFF;
+        bufPos += 4;
+        return bigEndian ? (a << 24) | (b << 16) | (c << 8) | d : (b << 24) | (a << 16) | (d << 8) | c;
     }
 
     private void require(int n) throws IOException {
-        if (fill(n) < n) {
+        if (bufLen - bufPos < n && fill(n) < n) {
             throw new EOFException("input ends after " + (position() + (bufLen - bufPos)) + " bytes");
         }
     }

@@ -47,16 +47,17 @@ public final class DicomReader {
 
     private final DicomInput in;
     private final String source;
-    private final String bulkDataUri;
+    /** The file being read, for bulk data references; null for a stream. */
+    private final Path file;
+    private String bulkDataUri;
     private final ReadOptions options;
     private final List<ReadWarning> warnings = new ArrayList<>();
     private int warningCount;
-    private final ElementDictionary dictionary = ElementDictionary.standard();
 
-    private DicomReader(DicomInput in, String source, String bulkDataUri, ReadOptions options) {
+    private DicomReader(DicomInput in, String source, Path file, ReadOptions options) {
         this.in = in;
         this.source = source;
-        this.bulkDataUri = bulkDataUri;
+        this.file = file;
         this.options = options;
     }
 
@@ -70,7 +71,7 @@ public final class DicomReader {
         long size = Files.size(file);
         try (InputStream stream = Files.newInputStream(file)) {
             DicomInput input = new DicomInput(stream, size, (int) Math.min(BUFFER_SIZE, Math.max(size, 256)));
-            return new DicomReader(input, file.toString(), file.toUri().toString(), options).readFile();
+            return new DicomReader(input, file.toString(), file, options).readFile();
         }
     }
 
@@ -481,7 +482,7 @@ public final class DicomReader {
         if (Tags.isPrivate(tag)) {
             return context.dictionaryVr(tag);
         }
-        DictionaryEntry e = dictionary.find(tag).orElse(null);
+        DictionaryEntry e = ElementDictionary.standard().find(tag).orElse(null);
         if (e == null) {
             return VR.UN;
         }
@@ -521,8 +522,8 @@ public final class DicomReader {
         if ((h.length & 1) != 0) {
             warn(at, tag, "odd value length " + h.length);
         }
-        if (h.length >= options.bulkDataThreshold() && bulkDataUri != null && in.lengthKnown()) {
-            BulkData ref = new BulkData(bulkDataUri, in.position(), h.length, enc.bigEndian());
+        if (h.length >= options.bulkDataThreshold() && file != null && in.lengthKnown()) {
+            BulkData ref = new BulkData(bulkDataUri(), in.position(), h.length, enc.bigEndian());
             in.skip(h.length);
             return ref;
         }
@@ -560,8 +561,8 @@ public final class DicomReader {
                 throw new DicomParseException(source, itemAt, tag, "fragment length " + length
                         + " exceeds the " + in.remaining() + " bytes that remain");
             }
-            if (length >= options.bulkDataThreshold() && bulkDataUri != null && in.lengthKnown()) {
-                fragments.add(new BulkData(bulkDataUri, in.position(), length, false), itemAt);
+            if (length >= options.bulkDataThreshold() && file != null && in.lengthKnown()) {
+                fragments.add(new BulkData(bulkDataUri(), in.position(), length, false), itemAt);
                 in.skip(length);
             } else if (length > MAX_IN_MEMORY) {
                 throw new DicomParseException(source, itemAt, tag, "fragment of " + length + " bytes is too large"
@@ -570,6 +571,14 @@ public final class DicomReader {
                 fragments.add(in.readBytes(length), itemAt);
             }
         }
+    }
+
+    /** The file's URI for bulk data references, computed on first use (most reads never need it). */
+    private String bulkDataUri() {
+        if (bulkDataUri == null) {
+            bulkDataUri = file.toUri().toString();
+        }
+        return bulkDataUri;
     }
 
     private void warn(long offset, int tag, String message) {
