@@ -52,6 +52,7 @@ public final class DicomReader {
     private String bulkDataUri;
     private final ReadOptions options;
     private final List<ReadWarning> warnings = new ArrayList<>();
+    private final Header header = new Header();
     private int warningCount;
 
     private DicomReader(DicomInput in, String source, Path file, ReadOptions options) {
@@ -269,10 +270,21 @@ public final class DicomReader {
         }
     }
 
-    /** An element header; {@code fromUnknown} when the VR was resolved from an explicit UN. */
-    private record Header(VR vr, long length, boolean fromUnknown) {
-        Header(VR vr, long length) {
-            this(vr, length, false);
+    /**
+     * The header of the element being read. One instance per reader, refilled for each element (each header is used
+     * up before the next is read), so that parsing allocates nothing per element beyond its value.
+     * {@code fromUnknown}: the VR was resolved from an explicit UN.
+     */
+    private static final class Header {
+        VR vr;
+        long length;
+        boolean fromUnknown;
+
+        Header set(VR vr, long length, boolean fromUnknown) {
+            this.vr = vr;
+            this.length = length;
+            this.fromUnknown = fromUnknown;
+            return this;
         }
     }
 
@@ -322,7 +334,7 @@ public final class DicomReader {
                 startSequence(stack, f, tag, h.length, !f.explicitVr || h.fromUnknown, h.fromUnknown, at);
             } else if (h.vr == VR.SQ) {
                 warn(at, tag, "the value of this sequence does not begin with an item; kept as UN");
-                f.object.put(tag, VR.UN, readValue(tag, new Header(VR.UN, h.length, false), at, enc), at);
+                f.object.put(tag, VR.UN, readValue(tag, h.set(VR.UN, h.length, false), at, enc), at);
             } else {
                 if (f.end >= 0 && !undefined && in.position() + h.length > f.end) {
                     throw new DicomParseException(source, at, tag, "value of " + h.length + " bytes runs past the"
@@ -383,9 +395,9 @@ public final class DicomReader {
         }
         if (Tags.isPrivateCreator(tag)) {
             warn(in.position(), tag, "Private Creator encoded as UN; read as LO, its VR in PS3.5 7.8.1");
-            return new Header(VR.LO, h.length, true);
+            return h.set(VR.LO, h.length, true);
         }
-        return implicitVr(tag, context) == VR.SQ ? new Header(VR.SQ, h.length, true) : h;
+        return implicitVr(tag, context) == VR.SQ ? h.set(VR.SQ, h.length, true) : h;
     }
 
     private void readItemHeader(ArrayDeque<Frame> stack, Frame f) throws IOException {
@@ -453,7 +465,7 @@ public final class DicomReader {
     private Header readHeader(int tag, long at, TransferSyntax enc, DicomObject context) throws IOException {
         if (!enc.explicitVr()) {
             long length = in.readInt(false) & 0xFFFFFFFFL;
-            return new Header(implicitVr(tag, context), length);
+            return header.set(implicitVr(tag, context), length, false);
         }
         int a = in.peek(0);
         int b = in.peek(1);
@@ -462,19 +474,19 @@ public final class DicomReader {
             in.skip(2);
             if (vr.longHeader()) {
                 in.skip(2);
-                return new Header(vr, in.readInt(enc.bigEndian()) & 0xFFFFFFFFL);
+                return header.set(vr, in.readInt(enc.bigEndian()) & 0xFFFFFFFFL, false);
             }
-            return new Header(vr, in.readUnsignedShort(enc.bigEndian()));
+            return header.set(vr, in.readUnsignedShort(enc.bigEndian()), false);
         }
         if (a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z') {
             warn(at, tag, "unknown VR '" + (char) a + (char) b + "'; read as UN with a 32-bit length");
             in.skip(4);
-            return new Header(VR.UN, in.readInt(enc.bigEndian()) & 0xFFFFFFFFL);
+            return header.set(VR.UN, in.readInt(enc.bigEndian()) & 0xFFFFFFFFL, false);
         }
         // Not a VR at all: the element was written in implicit VR (a known encoder fault); take VR from dictionary.
         warn(at, tag, String.format("bytes 0x%02X 0x%02X are not a VR; element read as implicit VR", a, b));
         long length = in.readInt(enc.bigEndian()) & 0xFFFFFFFFL;
-        return new Header(implicitVr(tag, context), length);
+        return header.set(implicitVr(tag, context), length, false);
     }
 
     /** The VR of an implicit-VR element: from the dictionary, resolving multi-VR tags as PS3.5 Annex A.1 says. */
