@@ -91,7 +91,8 @@ final class DumpCommand implements Callable<Integer> {
             } catch (IOException e) {
                 failures++;
                 out.flush();
-                err.println("kerma dump: " + e.getMessage());
+                String message = String.valueOf(e.getMessage());
+                err.println("kerma dump: " + (message.startsWith(file.toString()) ? message : file + ": " + message));
                 err.flush();
             }
         }

@@ -156,4 +156,12 @@ class DumpCommandTest {
     void missingFileArgumentIsAUsageError() {
         assertThat(kerma("dump").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void namesTheDirectoryItCannotDump() {
+        Run run = kerma("dump", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("kerma dump: " + dir + ": ");
+    }
 }

@@ -12,6 +12,7 @@ public class DicomParseException extends IOException {
     private final String source;
     private final long offset;
     private final int tag;
+    private final String problem;
 
     /**
      * @param source a name for the input (file path or description)
@@ -28,6 +29,7 @@ public class DicomParseException extends IOException {
         this.source = source;
         this.offset = offset;
         this.tag = tag;
+        this.problem = what;
     }
 
     public String source() {
@@ -36,6 +38,11 @@ public class DicomParseException extends IOException {
 
     public long offset() {
         return offset;
+    }
+
+    /** What is wrong, in words, without the source, tag and offset that the message adds. */
+    public String problem() {
+        return problem;
     }
 
     /** The tag being read, or -1. */

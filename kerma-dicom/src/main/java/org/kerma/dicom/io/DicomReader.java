@@ -134,7 +134,16 @@ public final class DicomReader {
                 inflate();
             }
             DicomObject dataset = new DicomObject();
-            long stoppedAt = readDataset(dataset, ts);
+            long stoppedAt;
+            try {
+                stoppedAt = readDataset(dataset, ts);
+            } catch (DicomParseException e) {
+                if (preamble || !meta.isEmpty() || dataset.size() > 0) {
+                    throw e;
+                }
+                throw new DicomParseException(source, e.offset(), e.tag(), "not readable as DICOM (no preamble or"
+                        + " File Meta Information, and its first element fails: " + e.problem() + ")", e);
+            }
             return new DicomFile(meta, dataset, ts, preamble, datasetOffset, stoppedAt, List.copyOf(warnings),
                     warningCount);
         } catch (EOFException e) {

@@ -245,4 +245,14 @@ class DicomReaderTest {
         assertThat(file.dataset().findString(0x00100030)).contains("20240101");
         assertThat(file.warnings()).extracting(ReadWarning::message).anyMatch(m -> m.contains("not a VR"));
     }
+
+    @Test
+    void refusesTextThatIsNotDicomSayingSo() throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "hello world, this is not DICOM at all");
+        assertThatThrownBy(() -> DicomReader.read(file))
+                .isInstanceOf(DicomParseException.class)
+                .hasMessageContaining("notes.txt")
+                .hasMessageContaining("not readable as DICOM (no preamble or File Meta Information")
+                .hasMessageContaining("byte offset 0");
+    }
 }
