@@ -2,9 +2,7 @@ package org.kerma.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,23 +16,13 @@ import org.kerma.dicom.json.DicomJson;
 import org.kerma.dicom.json.JsonOptions;
 import org.kerma.dicom.xml.DicomXml;
 import org.kerma.dicom.xml.XmlOptions;
-import picocli.CommandLine;
 
 class DumpCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run kerma(String... args) {
-        CommandLine commandLine = Kerma.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CommandRun kerma(String... args) {
+        return CommandRun.kerma(new Object[0], args);
     }
 
     private Path file(String name, String patientName) throws Exception {
@@ -53,7 +41,7 @@ class DumpCommandTest {
     void jsonPrintsTheDataSetAsDicomJson() throws Exception {
         Path file = file("a.dcm", "Müller^Hans");
 
-        Run run = kerma("dump", "--json", file.toString());
+        CommandRun run = kerma("dump", "--json", file.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
@@ -69,7 +57,7 @@ class DumpCommandTest {
         Path a = file("a.dcm", "Doe^John");
         Path b = file("bb.dcm", "Roe^Jane");
 
-        Run run = kerma("dump", "--xml", a.toString(), b.toString());
+        CommandRun run = kerma("dump", "--xml", a.toString(), b.toString());
 
         assertThat(run.exitCode()).isZero();
         String[] documents = run.out().split("(?=<\\?xml )");
@@ -83,7 +71,7 @@ class DumpCommandTest {
 
     @Test
     void jsonPrintsOneDocumentPerFileSeparatedByNewlines() throws Exception {
-        Run run = kerma("dump", "--json", file("a.dcm", "A").toString(), file("bb.dcm", "B").toString());
+        CommandRun run = kerma("dump", "--json", file("a.dcm", "A").toString(), file("bb.dcm", "B").toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).containsPattern("(?s)^\\{.*\\}\n\\{.*\\}\n$");
@@ -91,7 +79,7 @@ class DumpCommandTest {
 
     @Test
     void jsonAndXmlAreMutuallyExclusive() throws Exception {
-        Run run = kerma("dump", "--json", "--xml", file("a.dcm", "A").toString());
+        CommandRun run = kerma("dump", "--json", "--xml", file("a.dcm", "A").toString());
 
         assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_USAGE);
         assertThat(run.err()).contains("mutually exclusive");
@@ -99,7 +87,7 @@ class DumpCommandTest {
 
     @Test
     void withoutAFormatTheListingIsUnchanged() throws Exception {
-        Run run = kerma("dump", file("a.dcm", "Doe^John").toString());
+        CommandRun run = kerma("dump", file("a.dcm", "Doe^John").toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("(0010,0010)").contains("Doe^John").doesNotContain("NativeDicomModel");
@@ -107,7 +95,7 @@ class DumpCommandTest {
 
     @Test
     void aMissingFileIsReportedAndTheOthersAreStillPrinted() throws Exception {
-        Run run = kerma("dump", "--xml", dir.resolve("missing.dcm").toString(), file("a.dcm", "A").toString());
+        CommandRun run = kerma("dump", "--xml", dir.resolve("missing.dcm").toString(), file("a.dcm", "A").toString());
 
         assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_FAILURE);
         assertThat(run.err()).contains("no such file");
@@ -127,7 +115,7 @@ class DumpCommandTest {
 
     @Test
     void listsElementsWithOffsetsKeywordsAndNestedItems() throws Exception {
-        Run run = kerma("dump", doseReport().toString());
+        CommandRun run = kerma("dump", doseReport().toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
@@ -143,7 +131,7 @@ class DumpCommandTest {
         Path good = doseReport();
         Path empty = Files.write(dir.resolve("empty.dcm"), new byte[0]);
 
-        Run run = kerma("dump", empty.toString(), good.toString(), dir.resolve("missing.dcm").toString());
+        CommandRun run = kerma("dump", empty.toString(), good.toString(), dir.resolve("missing.dcm").toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
@@ -159,7 +147,7 @@ class DumpCommandTest {
 
     @Test
     void namesTheDirectoryItCannotDump() {
-        Run run = kerma("dump", dir.toString());
+        CommandRun run = kerma("dump", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("kerma dump: " + dir + ": ");

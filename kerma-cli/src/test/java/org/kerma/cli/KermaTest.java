@@ -2,13 +2,10 @@ package org.kerma.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -37,24 +34,13 @@ class KermaTest {
         }
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run kerma(String... args) {
-        CommandLine commandLine = Kerma.commandLine();
-        commandLine.addSubcommand(new FailingCommand());
-        commandLine.addSubcommand(new RejectingCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CommandRun kerma(String... args) {
+        return CommandRun.kerma(new Object[] {new FailingCommand(), new RejectingCommand()}, args);
     }
 
     @Test
     void helpExitsZeroAndListsTheSubCommands() {
-        Run run = kerma("--help");
+        CommandRun run = kerma("--help");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
@@ -67,7 +53,7 @@ class KermaTest {
 
     @Test
     void helpOfASubCommandExitsZero() {
-        Run run = kerma("version", "--help");
+        CommandRun run = kerma("version", "--help");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: kerma version");
@@ -75,7 +61,7 @@ class KermaTest {
 
     @Test
     void versionOptionPrintsKermaVersionThenJavaVersion() {
-        Run run = kerma("--version");
+        CommandRun run = kerma("--version");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines()).containsExactly(
@@ -87,7 +73,7 @@ class KermaTest {
 
     @Test
     void versionCommandPrintsTheSameAsVersionOption() {
-        Run command = kerma("version");
+        CommandRun command = kerma("version");
 
         assertThat(command.exitCode()).isZero();
         assertThat(command.out()).isEqualTo(kerma("--version").out());
@@ -95,7 +81,7 @@ class KermaTest {
 
     @Test
     void unknownOptionExitsTwoNamingTheOption() {
-        Run run = kerma("--frobnicate");
+        CommandRun run = kerma("--frobnicate");
 
         assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_USAGE);
         assertThat(run.err())
@@ -106,7 +92,7 @@ class KermaTest {
 
     @Test
     void unknownOptionOfASubCommandNamesTheSubCommand() {
-        Run run = kerma("version", "--frobnicate");
+        CommandRun run = kerma("version", "--frobnicate");
 
         assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_USAGE);
         assertThat(run.err()).startsWith("kerma version: Unknown option: '--frobnicate'");
@@ -114,7 +100,7 @@ class KermaTest {
 
     @Test
     void misspeltCommandExitsTwoWithASuggestion() {
-        Run run = kerma("verison");
+        CommandRun run = kerma("verison");
 
         assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_USAGE);
         assertThat(run.err()).contains("'verison'").contains("version");
@@ -122,7 +108,7 @@ class KermaTest {
 
     @Test
     void noCommandExitsTwoAndPrintsUsage() {
-        Run run = kerma();
+        CommandRun run = kerma();
 
         assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_USAGE);
         assertThat(run.err()).contains("Usage: kerma").contains("Commands:");
@@ -130,7 +116,7 @@ class KermaTest {
 
     @Test
     void failingCommandExitsOneWithOneLineNamingTheCommand() {
-        Run run = kerma("fail");
+        CommandRun run = kerma("fail");
 
         assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_FAILURE);
         assertThat(run.err()).isEqualTo("kerma fail: cannot read /no/such/file.dcm" + System.lineSeparator());
@@ -139,7 +125,7 @@ class KermaTest {
 
     @Test
     void verboseBeforeTheCommandAddsTheStackTrace() {
-        Run run = kerma("-v", "fail");
+        CommandRun run = kerma("-v", "fail");
 
         assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_FAILURE);
         assertThat(run.err().lines().toList())
@@ -150,7 +136,7 @@ class KermaTest {
 
     @Test
     void verboseAfterTheCommandAddsTheStackTrace() {
-        Run run = kerma("fail", "--verbose");
+        CommandRun run = kerma("fail", "--verbose");
 
         assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_FAILURE);
         assertThat(run.err()).contains("java.lang.IllegalStateException: cannot read /no/such/file.dcm");
@@ -158,7 +144,7 @@ class KermaTest {
 
     @Test
     void commandRejectingItsArgumentsExitsTwo() {
-        Run run = kerma("reject");
+        CommandRun run = kerma("reject");
 
         assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_USAGE);
         assertThat(run.err()).startsWith("kerma reject: --from must come before --to");

@@ -96,13 +96,9 @@ final class DicomInput {
 
     /** A tag: group then element, each 16 bits in the given byte order. */
     int readTag(boolean bigEndian) throws IOException {
-        require(4);
-        int a = buf[bufPos] & 0xFF;
-        int b = buf[bufPos + 1] & 0xFF;
-        int c = buf[bufPos + 2] & 0xFF;
-        int d = buf[bufPos + 3] & 0xFF;
-        bufPos += 4;
-        return bigEndian ? (a << 24) | (b << 16) | (c << 8) | d : (b << 24) | (a << 16) | (d << 8) | c;
+        int v = readInt(bigEndian);
+        // little endian reads the two 16-bit halves as element:group; swap them to group:element
+        return bigEndian ? v : Integer.rotateLeft(v, 16);
     }
 
     private void require(int n) throws IOException {
