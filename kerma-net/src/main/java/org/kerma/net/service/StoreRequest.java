@@ -36,4 +36,14 @@ public record StoreRequest(Association association, int messageId, String sopCla
         meta.setString(Tag.SourceApplicationEntityTitle, association.callingAe());
         return meta;
     }
+
+    /** {@link #fileMetaInformation()} with File Meta Information Group Length (0002,0000) first, as PS3.10 needs. */
+    public DicomObject fileMetaInformationWithGroupLength() {
+        DicomObject meta = fileMetaInformation();
+        meta.remove(Tag.FileMetaInformationGroupLength);
+        long length = org.kerma.dicom.io.DicomWriter.encode(meta, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
+                org.kerma.dicom.io.WriteOptions.DEFAULT).length;
+        meta.setLong(Tag.FileMetaInformationGroupLength, length);
+        return meta;
+    }
 }
