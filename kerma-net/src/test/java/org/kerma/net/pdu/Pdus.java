@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * Annotated PDU byte fixtures (PS3.8 section 9.3). Each fixture is written as hex with 'quoted ASCII' runs, and
  * the comment above it decodes it field by field.
  */
-final class Pdus {
+public final class Pdus {
 
     private Pdus() {
     }
@@ -30,7 +30,7 @@ final class Pdus {
      *    55 00 000F 'OFFIS_DCMTK_367'                  implementation version name (15)
      * </pre>
      */
-    static final byte[] ECHOSCU_ASSOCIATE_RQ = bytes(
+    public static final byte[] ECHOSCU_ASSOCIATE_RQ = bytes(
             "01 00 000000CD", "0001 0000", "'ANY-SCP         '", "'ECHOSCU         '",
             "00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000",
             "10 00 0015", "'1.2.840.10008.3.1.1.1'",
@@ -61,7 +61,7 @@ final class Pdus {
      *    59 00 0006 0004 'OKAY'                        user identity server response, 4 bytes
      * </pre>
      */
-    static final byte[] ASSOCIATE_AC = bytes(
+    public static final byte[] ASSOCIATE_AC = bytes(
             "02 00 000000AC", "0001 0000", "'ANY-SCP         '", "'ECHOSCU         '",
             "00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000",
             "10 00 0015", "'1.2.840.10008.3.1.1.1'",
@@ -75,13 +75,13 @@ final class Pdus {
             "59 00 0006 0004", "'OKAY'");
 
     /** A-ASSOCIATE-RJ: 03 00 00000004, reserved, result 1 permanent, source 1 service-user, reason 3 calling AE. */
-    static final byte[] ASSOCIATE_RJ_CALLING_AE = bytes("03 00 00000004 00 01 01 03");
+    public static final byte[] ASSOCIATE_RJ_CALLING_AE = bytes("03 00 00000004 00 01 01 03");
 
     /** A-RELEASE-RQ: 05 00 00000004 and four reserved bytes. */
-    static final byte[] RELEASE_RQ = bytes("05 00 00000004 00000000");
+    public static final byte[] RELEASE_RQ = bytes("05 00 00000004 00000000");
 
     /** A-ABORT: 07 00 00000004, two reserved, source 2 service-provider, reason 2 unexpected PDU. */
-    static final byte[] ABORT_UNEXPECTED_PDU = bytes("07 00 00000004 00 00 02 02");
+    public static final byte[] ABORT_UNEXPECTED_PDU = bytes("07 00 00000004 00 00 02 02");
 
     /**
      * P-DATA-TF with two PDVs.
@@ -91,10 +91,10 @@ final class Pdus {
      * 00000006 03 00 01020304  PDV 2: length 6, context 3, control 00 (data, not last), 4 bytes
      * </pre>
      */
-    static final byte[] P_DATA_TWO_PDVS = bytes("04 00 00000012", "00000004 01 03 AABB", "00000006 03 00 01020304");
+    public static final byte[] P_DATA_TWO_PDVS = bytes("04 00 00000012", "00000004 01 03 AABB", "00000006 03 00 01020304");
 
     /** Hex digits (spaces ignored) and 'quoted ASCII' tokens, concatenated. */
-    static byte[] bytes(String... tokens) {
+    public static byte[] bytes(String... tokens) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String t : tokens) {
             if (t.startsWith("'")) {
