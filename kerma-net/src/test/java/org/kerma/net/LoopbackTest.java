@@ -343,4 +343,98 @@ class LoopbackTest {
         assertThat(file.fileMeta().getString(Tag.SourceApplicationEntityTitle, "")).isEqualTo("TESTSCU");
         assertThat(file.dataset().getString(Tag.PatientID, "")).isEqualTo("P8");
     }
+
+    @Test
+    void handsTheNegotiatedUsernameToTheHandlers() throws IOException {
+        List<String> users = new CopyOnWriteArrayList<>();
+        DicomNode node = start(DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller())
+                .onEcho(association -> {
+                    users.add(association.username().orElse("-"));
+                    return Status.SUCCESS;
+                }));
+
+        try (DicomClient client = DicomClient.connect(to(node).withUser("alice", "secret"), Proposal.verification())) {
+            client.echo();
+        }
+
+        assertThat(users).containsExactly("alice");
+    }
+
+    @Test
+    void cancelsAMoveBetweenSubOperations() throws Exception {
+        java.util.concurrent.CountDownLatch firstStored = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch cancelSent = new java.util.concurrent.CountDownLatch(1);
+        DicomNode dest = start(DicomNode.create(AeConfig.of("DEST", 0).withAcceptAnyCaller())
+                .onStore((request, data) -> {
+                    firstStored.countDown();
+                    cancelSent.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    return Status.SUCCESS;
+                }));
+        MemoryArchive source = new MemoryArchive();
+        IntStream.rangeClosed(1, 5).forEach(n -> source.add(Samples.ct("P10", 10, n)));
+        DicomNode node = start(DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller()
+                .withTrustedNodes(new TrustedNode("DEST", "127.0.0.1", dest.port()))).onMove(source));
+        DicomObject keys = new DicomObject();
+        keys.setString(Tag.QueryRetrieveLevel, "PATIENT");
+        keys.setString(Tag.PatientID, "P10");
+
+        try (DicomClient client = DicomClient.connect(to(node), Proposal.empty()
+                .with(Uid.PatientRootQueryRetrieveInformationModelMove, Proposal.UNCOMPRESSED))) {
+            java.util.concurrent.CompletableFuture<Void> canceller = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            firstStored.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                            client.cancel();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        } finally {
+                            cancelSent.countDown();
+                        }
+                    });
+            RetrieveResult r = client.move(Uid.PatientRootQueryRetrieveInformationModelMove, "DEST", keys);
+            canceller.get();
+
+            assertThat(r.status()).isEqualTo(Status.CANCEL);
+            assertThat(r.completed()).isBetween(1, 4);
+        }
+    }
+
+    @Test
+    void failsEveryMoveSubOperationWhenTheDestinationIsUnreachable() throws IOException {
+        MemoryArchive source = new MemoryArchive();
+        IntStream.rangeClosed(1, 2).forEach(n -> source.add(Samples.ct("P11", 11, n)));
+        DicomNode node = start(DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller()
+                .withTrustedNodes(new TrustedNode("GONE", "127.0.0.1", org.kerma.net.testing.Ports.free())))
+                .onMove(source));
+        DicomObject keys = new DicomObject();
+        keys.setString(Tag.QueryRetrieveLevel, "PATIENT");
+        keys.setString(Tag.PatientID, "P11");
+
+        try (DicomClient client = DicomClient.connect(to(node), Proposal.empty()
+                .with(Uid.PatientRootQueryRetrieveInformationModelMove, Proposal.UNCOMPRESSED))) {
+            RetrieveResult r = client.move(Uid.PatientRootQueryRetrieveInformationModelMove, "GONE", keys);
+
+            assertThat(r.status()).isEqualTo(Status.OUT_OF_RESOURCES_SUB_OPERATIONS);
+            assertThat(r.failed()).isEqualTo(2);
+            assertThat(r.failedSopInstanceUids()).containsExactlyInAnyOrder("2.25.1000110001", "2.25.1000110002");
+            assertThat(r.errorComment()).startsWith("cannot associate with GONE");
+        }
+    }
+
+    @Test
+    void reportsAnAbortByThePeerAsAnExceptionNotAStatus() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<DicomNode> self = new java.util.concurrent.atomic.AtomicReference<>();
+        DicomNode node = start(DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller())
+                .onStore((request, data) -> {
+                    self.get().close();
+                    return Status.SUCCESS;
+                }));
+        self.set(node);
+        DicomObject ct = Samples.ct("P12", 12, 1);
+
+        DicomClient client = DicomClient.connect(to(node), Proposal.storage(List.of(Instance.of(ct))));
+        assertThatThrownBy(() -> client.store(ct)).isInstanceOf(AssociationAbortedException.class)
+                .hasMessageContaining("TESTSCU->KERMA");
+        client.abort();
+    }
 }

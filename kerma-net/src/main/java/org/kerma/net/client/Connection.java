@@ -3,7 +3,6 @@ package org.kerma.net.client;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.kerma.net.AeConfig;
-import org.kerma.net.pdu.UserIdentity;
 
 /**
  * Where and how a {@link DicomClient} connects: the remote AE (called AE title, host, port), this side's calling
@@ -17,41 +16,43 @@ import org.kerma.net.pdu.UserIdentity;
  * @param connectTimeout TCP connect and A-ASSOCIATE-AC wait
  * @param dimseTimeout   wait for each response, and for each fragment within a message
  * @param artimTimeout   wait for the peer to close after release or abort
- * @param userIdentity   user identity to negotiate, or null
+ * @param username       user identity to negotiate (PS3.7 D.3.3.7), or null
+ * @param passcode       its passcode, or null for username only
  * @param tls            TLS context for a secure connection (TLS 1.2/1.3, BCP 195 suites), or null
  */
 public record Connection(String callingAe, String calledAe, String host, int port, int maxPduLength,
                          Duration connectTimeout, Duration dimseTimeout, Duration artimTimeout,
-                         UserIdentity userIdentity, SSLContext tls) {
+                         String username, String passcode, SSLContext tls) {
 
     /** A connection to {@code calledAe} at host:port, calling as "KERMA". */
     public static Connection to(String calledAe, String host, int port) {
         return new Connection("KERMA", calledAe, host, port, AeConfig.DEFAULT_MAX_PDU_LENGTH, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), Duration.ofSeconds(5), null, null);
+                Duration.ofSeconds(60), Duration.ofSeconds(5), null, null, null);
     }
 
     public Connection withCallingAe(String ae) {
         return new Connection(ae, calledAe, host, port, maxPduLength, connectTimeout, dimseTimeout, artimTimeout,
-                userIdentity, tls);
+                username, passcode, tls);
     }
 
     public Connection withMaxPduLength(int length) {
         return new Connection(callingAe, calledAe, host, port, length, connectTimeout, dimseTimeout, artimTimeout,
-                userIdentity, tls);
+                username, passcode, tls);
     }
 
     public Connection withTimeouts(Duration connect, Duration dimse) {
         return new Connection(callingAe, calledAe, host, port, maxPduLength, connect, dimse, artimTimeout,
-                userIdentity, tls);
+                username, passcode, tls);
     }
 
-    public Connection withUserIdentity(UserIdentity identity) {
+    /** Negotiates user identity: username, or username and passcode when {@code passcode} is not null. */
+    public Connection withUser(String user, String pass) {
         return new Connection(callingAe, calledAe, host, port, maxPduLength, connectTimeout, dimseTimeout,
-                artimTimeout, identity, tls);
+                artimTimeout, user, pass, tls);
     }
 
     public Connection withTls(SSLContext context) {
         return new Connection(callingAe, calledAe, host, port, maxPduLength, connectTimeout, dimseTimeout,
-                artimTimeout, userIdentity, context);
+                artimTimeout, username, passcode, context);
     }
 }

@@ -113,7 +113,7 @@ public final class DicomClient implements AutoCloseable {
         }
         Association association = new Association(name, c.callingAe(), c.calledAe(),
                 (InetSocketAddress) socket.getRemoteSocketAddress(), contexts, ac.userInformation().maxLength(),
-                Optional.ofNullable(c.userIdentity()).map(u -> u.username()),
+                Optional.ofNullable(c.username()),
                 ac.userInformation().implementationClassUid());
         LOG.debug("{}: established, {} of {} contexts accepted", name, contexts.size(),
                 rq.presentationContexts().size());
@@ -136,7 +136,9 @@ public final class DicomClient implements AutoCloseable {
         List<RoleSelection> roles = proposal.scpRoles().stream().map(s -> new RoleSelection(s, true, true)).toList();
         UserInformation user = UserInformation.of(c.maxPduLength(), FileMetaInformation.IMPLEMENTATION_CLASS_UID,
                 FileMetaInformation.IMPLEMENTATION_VERSION_NAME).withRoleSelections(roles)
-                .withUserIdentity(c.userIdentity());
+                .withUserIdentity(c.username() == null ? null : c.passcode() == null
+                ? org.kerma.net.pdu.UserIdentity.username(c.username(), false)
+                : org.kerma.net.pdu.UserIdentity.usernameAndPasscode(c.username(), c.passcode(), false));
         return new AssociateRq(1, c.calledAe(), c.callingAe(), Uid.DICOMApplicationContext, items, user);
     }
 
