@@ -45,6 +45,12 @@ public final class Kerma {
     private static final List<Supplier<Object>> COMMANDS = List.of(
             VersionCommand::new,
             DumpCommand::new,
+            EchoCommand::new,
+            SendCommand::new,
+            FindCommand::new,
+            MoveCommand::new,
+            GetCommand::new,
+            ReceiveCommand::new,
             CommandLine.HelpCommand::new);
 
     @Option(names = {"-v", VERBOSE}, scope = ScopeType.INHERIT,
