@@ -15,6 +15,7 @@ import org.kerma.registry.ingest.Extractor;
 import org.kerma.registry.ingest.Ingest;
 import org.kerma.registry.ingest.IngestException;
 import org.kerma.registry.ingest.IngestOutcome;
+import org.kerma.registry.query.QueryEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ public final class Registry implements AutoCloseable {
     private final Archive archive;
     private final IndexDatabase index;
     private final Ingest ingest;
+    private final QueryEngine query;
     private final int orphansRemoved;
 
     private Registry(RegistryConfig config, Archive archive, IndexDatabase index, Ingest ingest, int orphansRemoved) {
@@ -48,6 +50,7 @@ public final class Registry implements AutoCloseable {
         this.archive = archive;
         this.index = index;
         this.ingest = ingest;
+        this.query = new QueryEngine(index);
         this.orphansRemoved = orphansRemoved;
     }
 
@@ -94,6 +97,11 @@ public final class Registry implements AutoCloseable {
     /** The ingest pipeline: what a C-STORE handler and {@code kerma import} call. */
     public Ingest ingest() {
         return ingest;
+    }
+
+    /** The C-FIND query engine. */
+    public QueryEngine query() {
+        return query;
     }
 
     /** How many orphaned temporary files {@link #open} removed. */

@@ -116,7 +116,7 @@ public final class Hierarchy {
                     sex, attributes) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (patient_id, issuer_of_patient_id) DO NOTHING""",
                 "SELECT id FROM patient WHERE patient_id = ? AND issuer_of_patient_id = ?",
-                new Object[] {patientId, issuer, name, upper(name), date(ds, Tag.PatientBirthDate),
+                new Object[] {patientId, issuer, name, normalizeName(name), date(ds, Tag.PatientBirthDate),
                         text(ds, Tag.PatientSex), Level.PATIENT.encode(ds)},
                 new Object[] {patientId, issuer});
     }
@@ -130,7 +130,7 @@ public final class Hierarchy {
                 "SELECT id FROM study WHERE study_instance_uid = ?",
                 new Object[] {patientId, uid, date(ds, Tag.StudyDate), text(ds, Tag.StudyTime),
                         text(ds, Tag.AccessionNumber), text(ds, Tag.StudyID),
-                        upper(text(ds, Tag.ReferringPhysicianName)), text(ds, Tag.StudyDescription),
+                        normalizeName(text(ds, Tag.ReferringPhysicianName)), text(ds, Tag.StudyDescription),
                         Level.STUDY.encode(ds)},
                 new Object[] {uid});
     }
@@ -220,9 +220,33 @@ public final class Hierarchy {
         return v == null ? null : v.replace(".", "");
     }
 
-    /** The case-folded form of a person name for case-insensitive matching (PS3.4 C.2.2.2.1). */
-    public static String upper(String name) {
-        return name == null ? null : name.toUpperCase(Locale.ROOT);
+    /**
+     * The form in which person names are compared (PS3.4 C.2.2.2.1 lets PN matching ignore case): upper case,
+     * trailing spaces and empty trailing components of each component group dropped, so {@code "Doe^Jane^^"} and
+     * {@code "DOE^JANE"} are one name. Null for null.
+     */
+    public static String normalizeName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String[] groups = name.trim().split("=", -1);
+        StringBuilder out = new StringBuilder();
+        for (int g = 0; g < groups.length; g++) {
+            String group = groups[g].strip();
+            int end = group.length();
+            while (end > 0 && (group.charAt(end - 1) == '^' || group.charAt(end - 1) == ' ')) {
+                end--;
+            }
+            if (g > 0) {
+                out.append('=');
+            }
+            out.append(group, 0, end);
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == '=') {
+            end--;
+        }
+        return out.substring(0, end).toUpperCase(Locale.ROOT);
     }
 
     private static String orEmpty(String s) {
