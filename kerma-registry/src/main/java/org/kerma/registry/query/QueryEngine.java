@@ -68,7 +68,7 @@ public final class QueryEngine {
     public Stream<DicomObject> find(QueryModel model, DicomObject identifier) {
         Level level = levelOf(model, identifier);
         SqlFilter filter = SqlFilter.of(identifier, level);
-        String sql = select(level) + filter.where() + " ORDER BY " + idColumn(level);
+        String sql = sql(level, filter);
         Connection connection = null;
         try {
             connection = index.dataSource().getConnection();
@@ -145,6 +145,11 @@ public final class QueryEngine {
             case SERIES -> Set.of(Tag.NumberOfSeriesRelatedInstances);
             case IMAGE -> Set.of();
         };
+    }
+
+    /** The query the engine runs for {@code filter} at {@code level}. */
+    static String sql(Level level, SqlFilter filter) {
+        return select(level) + filter.where() + " ORDER BY " + idColumn(level);
     }
 
     private static String select(Level level) {
