@@ -35,12 +35,17 @@ public final class TestDatabases {
             s.executeUpdate("CREATE DATABASE " + name);
         } catch (SQLException e) {
             String message = "PostgreSQL at 127.0.0.1:5432 (user postgres) is not reachable: " + e.getMessage();
-            if (System.getProperty("KERMA_REQUIRE_POSTGRES") != null || System.getenv("KERMA_REQUIRE_POSTGRES") != null) {
+            if (postgresRequired()) {
                 throw new AssertionError(message + " (KERMA_REQUIRE_POSTGRES is set, so this fails)", e);
             }
             Assumptions.abort(message + "; set KERMA_REQUIRE_POSTGRES to make this a failure");
         }
         return SERVER + name + USER;
+    }
+
+    /** True when {@code KERMA_REQUIRE_POSTGRES} is set as a system property or in the environment. */
+    static boolean postgresRequired() {
+        return System.getProperty("KERMA_REQUIRE_POSTGRES") != null || System.getenv("KERMA_REQUIRE_POSTGRES") != null;
     }
 
     /** Drops a database made by {@link #createPostgres}, ending its remaining connections. */

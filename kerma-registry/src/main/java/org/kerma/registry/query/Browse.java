@@ -49,7 +49,7 @@ public final class Browse {
         this.index = index;
     }
 
-    /** The studies matching {@code filter}, newest Study Date first. */
+    /** The studies matching {@code filter}, newest Study Date first (studies without a date last). */
     public Page<Study> studies(StudyFilter filter) {
         List<String> where = new ArrayList<>();
         List<String> params = new ArrayList<>();
@@ -65,7 +65,7 @@ public final class Browse {
                     params);
             List<Study> page = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(STUDY_COLUMNS + clause
-                    + " ORDER BY st.study_date DESC, st.id DESC LIMIT ? OFFSET ?")) {
+                    + " ORDER BY st.study_date IS NULL, st.study_date DESC, st.id DESC LIMIT ? OFFSET ?")) {
                 int i = bind(ps, params);
                 ps.setInt(i++, filter.limit());
                 ps.setInt(i, filter.offset());
@@ -91,7 +91,7 @@ public final class Browse {
         });
     }
 
-    /** The series of a study, by Series Number then UID; empty when the study is unknown. */
+    /** The series of a study, by Series Number (as text; none last) then UID; empty when the study is unknown. */
     public List<Series> series(String studyInstanceUid) {
         return index.read("list series of " + studyInstanceUid, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
@@ -99,7 +99,7 @@ public final class Browse {
                            se.series_description, se.body_part_examined,
                            (SELECT count(*) FROM instance i WHERE i.series_fk = se.id)
                     FROM series se JOIN study st ON st.id = se.study_fk WHERE st.study_instance_uid = ?
-                    ORDER BY se.series_number, se.series_instance_uid""")) {
+                    ORDER BY se.series_number IS NULL, se.series_number, se.series_instance_uid""")) {
                 ps.setString(1, studyInstanceUid);
                 List<Series> list = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -136,7 +136,8 @@ public final class Browse {
                        se.series_instance_uid, st.study_instance_uid, i.file_path, i.file_size,
                        i.transfer_syntax_uid, i.sender_ae, i.received_at, i.duplicates_received
                 FROM instance i JOIN series se ON se.id = i.series_fk JOIN study st ON st.id = se.study_fk
-                WHERE""" + " " + condition + " ORDER BY i.instance_number, i.sop_instance_uid")) {
+                WHERE""" + " " + condition
+                + " ORDER BY i.instance_number IS NULL, i.instance_number, i.sop_instance_uid")) {
             bind(ps, Arrays.asList(params));
             List<Instance> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

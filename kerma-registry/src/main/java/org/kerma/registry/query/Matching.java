@@ -142,7 +142,10 @@ public final class Matching {
         };
     }
 
-    /** Wildcard match: '*' any run of characters, '?' exactly one (PS3.4 C.2.2.2.4). Iterative, no backtracking blow-up. */
+    /**
+     * Wildcard match: '*' any run of characters, '?' exactly one (PS3.4 C.2.2.2.4). Greedy with one backtrack
+     * point, so time stays linear-ish in hostile patterns such as {@code a*a*a*a*b}.
+     */
     static boolean wildcard(String pattern, String value) {
         int p = 0;
         int v = 0;

@@ -67,7 +67,8 @@ final class InstanceRoutes {
 
     private void json(Context ctx) throws IOException {
         Browse.Instance instance = instance(ctx);
-        DicomFile dicom = DicomReader.read(archived(instance), ReadOptions.DEFAULT.withBulkDataThreshold(BULK_THRESHOLD));
+        DicomFile dicom = DicomReader.read(archived(instance),
+                ReadOptions.DEFAULT.withBulkDataThreshold(BULK_THRESHOLD));
         String fileUri = "/api/instances/" + instance.sopInstanceUid() + "/file";
         BulkDataUris uris = value -> {
             BulkData range = value.value() instanceof Fragments f ? BulkDataUris.encapsulatedRange(f)

@@ -167,7 +167,8 @@ class RestApiTest {
 
         assertThat(error.get("message").asText()).isEqualTo("study 1.2.3.999 is not in the registry");
         assertThat(json("/api/studies/1.2.3.999/series", 404).get("status").asInt()).isEqualTo(404);
-        assertThat(json("/api/nothing/here", 404).get("message").asText()).isEqualTo("no such resource: GET /api/nothing/here");
+        assertThat(json("/api/nothing/here", 404).get("message").asText())
+                .isEqualTo("no such resource: GET /api/nothing/here");
     }
 
     @Test
