@@ -51,6 +51,8 @@ public final class Kerma {
             MoveCommand::new,
             GetCommand::new,
             ReceiveCommand::new,
+            ImportCommand::new,
+            ReindexCommand::new,
             CommandLine.HelpCommand::new);
 
     @Option(names = {"-v", VERBOSE}, scope = ScopeType.INHERIT,

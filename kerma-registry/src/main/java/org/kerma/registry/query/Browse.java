@@ -1,0 +1,208 @@
+package org.kerma.registry.query;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.kerma.registry.index.IndexDatabase;
+import org.kerma.registry.index.ObjectClass;
+
+/**
+ * The queries behind the REST API: studies with filters and paging, a study, its series, a series' instances, an
+ * instance. Read-only; thread-safe.
+ */
+public final class Browse {
+
+    /** A study as listed. Modalities are those of its series, sorted. */
+    public record Study(String studyInstanceUid, String studyDate, String studyTime, String accessionNumber,
+                        String studyId, String studyDescription, String patientId, String patientName,
+                        List<String> modalities, int series, int instances) {
+    }
+
+    /** A series of a study. */
+    public record Series(String seriesInstanceUid, String modality, String seriesNumber, String seriesDate,
+                         String seriesDescription, String bodyPartExamined, int instances) {
+    }
+
+    /** An instance of a series, with its archived file's facts. */
+    public record Instance(String sopInstanceUid, String sopClassUid, ObjectClass objectClass, String instanceNumber,
+                           String seriesInstanceUid, String studyInstanceUid, String filePath, long fileSize,
+                           String transferSyntaxUid, String senderAe, long receivedAt, int duplicatesReceived) {
+    }
+
+    /** One page of a longer list: {@code total} counts all matches. */
+    public record Page<T>(long total, int offset, int limit, List<T> items) {
+    }
+
+    private static final String STUDY_COLUMNS = """
+            SELECT st.id, st.study_instance_uid, st.study_date, st.study_time, st.accession_number, st.study_id,
+                   st.study_description, p.patient_id, p.patient_name
+            FROM study st JOIN patient p ON p.id = st.patient_fk""";
+
+    private final IndexDatabase index;
+
+    public Browse(IndexDatabase index) {
+        this.index = index;
+    }
+
+    /** The studies matching {@code filter}, newest Study Date first (studies without a date last). */
+    public Page<Study> studies(StudyFilter filter) {
+        List<String> where = new ArrayList<>();
+        List<String> params = new ArrayList<>();
+        condition(where, params, "p.patient_id = ?", filter.patientId());
+        condition(where, params, "st.study_date >= ?", filter.dateFrom());
+        condition(where, params, "st.study_date <= ?", filter.dateTo());
+        condition(where, params, "st.accession_number = ?", filter.accessionNumber());
+        condition(where, params, "EXISTS (SELECT 1 FROM series x WHERE x.study_fk = st.id AND x.modality = ?)",
+                filter.modality());
+        String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        return index.read("list studies", c -> {
+            long total = count(c, "SELECT count(*) FROM study st JOIN patient p ON p.id = st.patient_fk" + clause,
+                    params);
+            List<Study> page = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(STUDY_COLUMNS + clause
+                    + " ORDER BY st.study_date IS NULL, st.study_date DESC, st.id DESC LIMIT ? OFFSET ?")) {
+                int i = bind(ps, params);
+                ps.setInt(i++, filter.limit());
+                ps.setInt(i, filter.offset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(study(c, rs));
+                    }
+                }
+            }
+            return new Page<>(total, filter.offset(), filter.limit(), page);
+        });
+    }
+
+    /** The study with this Study Instance UID. */
+    public Optional<Study> study(String studyInstanceUid) {
+        return index.read("find study " + studyInstanceUid, c -> {
+            try (PreparedStatement ps = c.prepareStatement(STUDY_COLUMNS + " WHERE st.study_instance_uid = ?")) {
+                ps.setString(1, studyInstanceUid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(study(c, rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The series of a study, by Series Number (as text; none last) then UID; empty when the study is unknown. */
+    public List<Series> series(String studyInstanceUid) {
+        return index.read("list series of " + studyInstanceUid, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT se.series_instance_uid, se.modality, se.series_number, se.series_date,
+                           se.series_description, se.body_part_examined,
+                           (SELECT count(*) FROM instance i WHERE i.series_fk = se.id)
+                    FROM series se JOIN study st ON st.id = se.study_fk WHERE st.study_instance_uid = ?
+                    ORDER BY se.series_number IS NULL, se.series_number, se.series_instance_uid""")) {
+                ps.setString(1, studyInstanceUid);
+                List<Series> list = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(new Series(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getInt(7)));
+                    }
+                }
+                return list;
+            }
+        });
+    }
+
+    /** The instances of a series of a study, by Instance Number then UID. */
+    public List<Instance> instances(String studyInstanceUid, String seriesInstanceUid) {
+        return index.read("list instances of " + seriesInstanceUid, c -> instances(c,
+                "st.study_instance_uid = ? AND se.series_instance_uid = ?", studyInstanceUid, seriesInstanceUid));
+    }
+
+    /** The instance with this SOP Instance UID. */
+    public Optional<Instance> instance(String sopInstanceUid) {
+        return index.read("find instance " + sopInstanceUid,
+                c -> instances(c, "i.sop_instance_uid = ?", sopInstanceUid).stream().findFirst());
+    }
+
+    /** How many instances the index holds. */
+    public long instanceCount() {
+        return index.read("count instances", c -> count(c, "SELECT count(*) FROM instance", List.of()));
+    }
+
+    private static List<Instance> instances(Connection c, String condition, String... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT i.sop_instance_uid, i.sop_class_uid, i.object_class, i.instance_number,
+                       se.series_instance_uid, st.study_instance_uid, i.file_path, i.file_size,
+                       i.transfer_syntax_uid, i.sender_ae, i.received_at, i.duplicates_received
+                FROM instance i JOIN series se ON se.id = i.series_fk JOIN study st ON st.id = se.study_fk
+                WHERE""" + " " + condition
+                + " ORDER BY i.instance_number IS NULL, i.instance_number, i.sop_instance_uid")) {
+            bind(ps, Arrays.asList(params));
+            List<Instance> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new Instance(rs.getString(1), rs.getString(2), ObjectClass.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8),
+                            rs.getString(9), rs.getString(10), rs.getLong(11), rs.getInt(12)));
+                }
+            }
+            return list;
+        }
+    }
+
+    private static Study study(Connection c, ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        List<String> modalities = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT modality FROM series WHERE study_fk = ?"
+                + " AND modality IS NOT NULL ORDER BY modality")) {
+            ps.setLong(1, id);
+            try (ResultSet m = ps.executeQuery()) {
+                while (m.next()) {
+                    modalities.add(m.getString(1));
+                }
+            }
+        }
+        int series = (int) countOf(c, "SELECT count(*) FROM series WHERE study_fk = ?", id);
+        int instances = (int) countOf(c, "SELECT count(*) FROM instance i JOIN series se ON se.id = i.series_fk"
+                + " WHERE se.study_fk = ?", id);
+        return new Study(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), List.copyOf(modalities), series, instances);
+    }
+
+    private static void condition(List<String> where, List<String> params, String sql, String value) {
+        if (value != null && !value.isBlank()) {
+            where.add(sql);
+            params.add(value.trim());
+        }
+    }
+
+    private static long count(Connection c, String sql, List<String> params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static long countOf(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Binds string parameters in order; returns the next parameter index. */
+    private static int bind(PreparedStatement ps, List<String> params) throws SQLException {
+        int i = 1;
+        for (String p : params) {
+            ps.setString(i++, p);
+        }
+        return i;
+    }
+}

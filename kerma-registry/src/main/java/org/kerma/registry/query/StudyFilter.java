@@ -1,0 +1,28 @@
+package org.kerma.registry.query;
+
+/**
+ * Which studies to list, and which page of them. Null fields do not filter.
+ *
+ * @param patientId       Patient ID, exactly
+ * @param dateFrom        first Study Date, YYYYMMDD, inclusive
+ * @param dateTo          last Study Date, YYYYMMDD, inclusive
+ * @param modality        a modality some series of the study has (CT, DX, SR, ...)
+ * @param accessionNumber Accession Number, exactly
+ * @param offset          how many matching studies to skip (newest first)
+ * @param limit           how many to return, 1 to 1000
+ */
+public record StudyFilter(String patientId, String dateFrom, String dateTo, String modality, String accessionNumber,
+                          int offset, int limit) {
+
+    public StudyFilter {
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("offset must be at least 0 and limit 1 to 1000, were " + offset + " and "
+                    + limit);
+        }
+        for (String date : new String[] {dateFrom, dateTo}) {
+            if (date != null && !date.matches("\\d{8}")) {
+                throw new IllegalArgumentException("a date must be YYYYMMDD, was '" + date + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.kerma.server.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import org.kerma.registry.query.Browse;
+import org.kerma.registry.query.StudyFilter;
+
+/**
+ * {@code /api/studies}: the study list (filters {@code patientId}, {@code from}, {@code to} (YYYYMMDD or
+ * YYYY-MM-DD), {@code modality}, {@code accession}; paging {@code offset}, {@code limit}), one study, its series, a
+ * series' instances.
+ */
+final class StudyRoutes {
+    private final Browse browse;
+
+    StudyRoutes(Browse browse) {
+        this.browse = browse;
+    }
+
+    void addTo(Javalin app) {
+        app.get("/api/studies", this::list);
+        app.get("/api/studies/{study}", this::one);
+        app.get("/api/studies/{study}/series", this::series);
+        app.get("/api/studies/{study}/series/{series}/instances", this::instances);
+    }
+
+    private void list(Context ctx) {
+        StudyFilter filter;
+        try {
+            filter = new StudyFilter(ctx.queryParam("patientId"), date(ctx.queryParam("from")),
+                    date(ctx.queryParam("to")), ctx.queryParam("modality"), ctx.queryParam("accession"),
+                    integer(ctx, "offset", 0), integer(ctx, "limit", 50));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        ctx.json(browse.studies(filter));
+    }
+
+    private void one(Context ctx) {
+        String uid = ctx.pathParam("study");
+        ctx.json(browse.study(uid).orElseThrow(() -> ApiException.notFound("study " + uid)));
+    }
+
+    private void series(Context ctx) {
+        String uid = ctx.pathParam("study");
+        List<Browse.Series> series = browse.series(uid);
+        if (series.isEmpty() && browse.study(uid).isEmpty()) {
+            throw ApiException.notFound("study " + uid);
+        }
+        ctx.json(Map.of("studyInstanceUid", uid, "series", series));
+    }
+
+    private void instances(Context ctx) {
+        String study = ctx.pathParam("study");
+        String series = ctx.pathParam("series");
+        List<Browse.Instance> instances = browse.instances(study, series);
+        if (instances.isEmpty()) {
+            throw ApiException.notFound("series " + series + " of study " + study);
+        }
+        ctx.json(Map.of("studyInstanceUid", study, "seriesInstanceUid", series, "instances", instances));
+    }
+
+    /** YYYYMMDD or YYYY-MM-DD to YYYYMMDD; null stays null. */
+    static String date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return v.replace("-", "");
+        }
+        if (v.matches("\\d{8}")) {
+            return v;
+        }
+        throw new IllegalArgumentException("a date must be YYYYMMDD or YYYY-MM-DD, was '" + value + "'");
+    }
+
+    private static int integer(Context ctx, String name, int defaultValue) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + v + "'");
+        }
+    }
+}
