@@ -99,12 +99,19 @@ class NetworkCommandsTest {
     }
 
     @Test
+    void receiveRefusesAPortGivenTwice(@TempDir Path dir) {
+        CommandRun run = CommandRun.kerma(NONE, "receive", "--dir", dir.toString(), "--port", "104", "105");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("give the port once");
+    }
+
+    @Test
     void storescuDeliversToKermaReceive(@TempDir Path dir) throws Exception {
         Path file = sample(dir, "P2", 5, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         Path out = dir.resolve("out");
         int port = freePort();
         CompletableFuture<CommandRun> receiver = CompletableFuture.supplyAsync(() -> CommandRun.kerma(NONE,
-                "receive", "--dir", out.toString(), "--exit-after", "1", Integer.toString(port)));
+                "receive", "--dir", out.toString(), "--exit-after", "1", "--port", Integer.toString(port)));
         awaitPort(port);
 
         Process storescu = new ProcessBuilder("storescu", "-aec", "KERMA", "127.0.0.1", Integer.toString(port),
