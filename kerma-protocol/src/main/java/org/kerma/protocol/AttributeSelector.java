@@ -161,7 +161,7 @@ public record AttributeSelector(OptionalInt attribute, String privateCreator, St
         if (actual.kind() == VR.Kind.BYTES || actual == VR.UN) {
             return new AttributeValue(actual, List.of(), List.of());
         }
-        return new AttributeValue(actual, ds.strings(tag), List.of());
+        return new AttributeValue(actual, AttributeValue.texts(ds, tag, actual), List.of());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.kerma.dicom.Code;
+import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.VR;
 
 /**
@@ -33,6 +34,24 @@ public record AttributeValue(VR vr, List<String> values, List<Code> codes) {
     /** A coded value (a code sequence with these items). */
     public static AttributeValue ofCodes(Code... codes) {
         return new AttributeValue(VR.SQ, List.of(), List.of(codes));
+    }
+
+    /**
+     * The values of a non-sequence element as text; FL and FD values in their shortest decimal form (an FL of 0.1
+     * reads "0.1", not the double nearest the float; 180.0 reads "180").
+     */
+    static List<String> texts(DicomObject ds, int tag, VR vr) {
+        List<String> raw = ds.strings(tag);
+        if (vr != VR.FL && vr != VR.FD) {
+            return raw;
+        }
+        List<String> out = new java.util.ArrayList<>(raw.size());
+        for (String s : raw) {
+            double d = Double.parseDouble(s);
+            String t = vr == VR.FL ? Float.toString((float) d) : Double.toString(d);
+            out.add(t.endsWith(".0") ? t.substring(0, t.length() - 2) : t);
+        }
+        return out;
     }
 
     public boolean coded() {

@@ -210,7 +210,7 @@ public record AttributeValueConstraint(AttributeSelector selector, String typeTe
             return Optional.of(new AttributeValue(vr, List.of(), List.of()));
         }
         try {
-            return Optional.of(new AttributeValue(vr, item.strings(tag), List.of()));
+            return Optional.of(new AttributeValue(vr, AttributeValue.texts(item, tag, vr), List.of()));
         } catch (RuntimeException e) {
             findings.add(new ProtocolFinding(at.attribute(tag), "unreadable value: " + e.getMessage()));
             return Optional.empty();

@@ -220,7 +220,7 @@ final class ProtocolReader {
         Map<Integer, List<Integer>> edges = new HashMap<>();
         for (ProtocolElement e : reconstructions) {
             if (e.sourceInstance().isEmpty()) {
-                edges.put(e.number(), e.sourceReconstructionElements());
+                edges.computeIfAbsent(e.number(), k -> new ArrayList<>()).addAll(e.sourceReconstructionElements());
             }
         }
         Map<Integer, Integer> state = new HashMap<>(); // 1 on the path, 2 done
