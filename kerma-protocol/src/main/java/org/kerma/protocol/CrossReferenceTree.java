@@ -134,8 +134,8 @@ public record CrossReferenceTree(List<Node> roots, List<ProtocolFinding> finding
             String sopClass = ds.getString(Tag.SOPClassUID, "");
             String name = ds.getString(Tag.ProtocolName, "");
             if (DefinedProtocol.SOP_CLASSES.contains(sopClass)) {
-                nodes.put(uid, new Node(Kind.DEFINED, uid, "defined " + ds.getString(Tag.Modality, "") + " \""
-                        + name + "\" " + uid, s.name(), List.of()));
+                nodes.put(uid, new Node(Kind.DEFINED, uid, "defined " + ds.getString(Tag.EquipmentModality, "?")
+                        + " \"" + name + "\" " + uid, s.name(), List.of()));
             } else if (PerformedProtocol.SOP_CLASSES.contains(sopClass)) {
                 nodes.put(uid, new Node(Kind.PERFORMED, uid, "performed \"" + name + "\" " + uid, s.name(),
                         List.of()));
@@ -180,8 +180,10 @@ public record CrossReferenceTree(List<Node> roots, List<ProtocolFinding> finding
                     List<ProtocolReference> performed = refs.value().stream()
                             .filter(r -> r.kind() == ProtocolReference.Kind.PERFORMED).toList();
                     List<ProtocolReference> chosen = performed.isEmpty() ? refs.value() : performed;
+                    String elements = String.join(", ", refs.value().stream().map(Builder::elementsOf)
+                            .filter(e -> !e.isEmpty()).toList());
                     for (ProtocolReference r : chosen) {
-                        parent(r.protocol().sopInstanceUid(), uid, s.name(), elementsOf(r));
+                        parent(r.protocol().sopInstanceUid(), uid, s.name(), elements);
                     }
                 }
                 default -> { }
