@@ -127,8 +127,7 @@ final class ProtocolText {
         for (ConstraintResult r : c.results()) {
             rows.add(new String[] {r.outcome().name(), names.getOrDefault(r.subject(), r.subject()), r.scope(),
                     r.constraint().attributeName(), r.actualText(), r.constraint().allowed(),
-                    r.outcome() == ConstraintResult.Outcome.NOT_EVALUABLE || r.detail().contains("(image top level")
-                            ? r.detail() : ""});
+                    note(r)});
         }
         int[] width = new int[7];
         for (String[] row : rows) {
@@ -146,6 +145,15 @@ final class ProtocolText {
         out.println(c.count(ConstraintResult.Outcome.PASS) + " pass, " + c.count(ConstraintResult.Outcome.FAIL)
                 + " fail, " + c.count(ConstraintResult.Outcome.NOT_EVALUABLE) + " not evaluable");
         findings(c.findings(), out);
+    }
+
+    /** Why nothing was compared, or where the value was found when not where the selector points. */
+    private static String note(ConstraintResult r) {
+        if (r.outcome() == ConstraintResult.Outcome.NOT_EVALUABLE) {
+            return r.detail();
+        }
+        int at = r.detail().indexOf("(image top level");
+        return at < 0 ? "" : r.detail().substring(at + 1, r.detail().length() - 1);
     }
 
     private static String pad(String s, int width) {

@@ -15,7 +15,8 @@ import org.kerma.dicom.Uid;
  *
  * @param sopClassUid            SOP Class UID (CT: 1.2.840.10008.5.1.4.1.1.200.1, XA: …200.7)
  * @param sopInstanceUid         SOP Instance UID
- * @param modality               Modality (0008,0060) of the protocol series: CTPROTOCOL or XAPROTOCOL
+ * @param modality               Modality (0008,0060) when present; defined protocols have no series (PS3.3 A.82.2),
+ *                               their modality is the Equipment Modality of {@link #equipment}
  * @param context                the Protocol Context Module
  * @param patientSpecification   the Patient Specification Module
  * @param equipment              the Equipment Specification Module
