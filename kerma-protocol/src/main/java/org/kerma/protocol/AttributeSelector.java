@@ -131,7 +131,12 @@ public record AttributeSelector(OptionalInt attribute, String privateCreator, St
             if (tag == 0 || !ds.contains(tag)) {
                 return Selection.missing(describe() + " is absent");
             }
-            AttributeValue v = valueOf(ds, tag);
+            AttributeValue v;
+            try {
+                v = valueOf(ds, tag);
+            } catch (RuntimeException e) {
+                return Selection.missing(describe() + " is unreadable: " + e.getMessage());
+            }
             if (v.size() == 0) {
                 return Selection.missing(describe() + " has no value");
             }
@@ -154,7 +159,7 @@ public record AttributeSelector(OptionalInt attribute, String privateCreator, St
         if (actual == VR.SQ) {
             List<Code> codes = new ArrayList<>();
             for (DicomObject item : ds.items(tag)) {
-                Code.from(item).ifPresent(codes::add);
+                ProtocolReader.code(item).ifPresent(codes::add);
             }
             return new AttributeValue(VR.SQ, List.of(), codes);
         }
@@ -175,7 +180,7 @@ public record AttributeSelector(OptionalInt attribute, String privateCreator, St
         int group = Tags.group(tag);
         for (int block = 0x10; block <= 0xFF; block++) {
             int creatorTag = Tags.of(group, block);
-            if (ds.contains(creatorTag) && creator.equals(ds.getString(creatorTag, "").trim())) {
+            if (ds.contains(creatorTag) && creator.equals(Values.string(ds, creatorTag, ItemPath.ROOT, null).trim())) {
                 return Tags.of(group, (block << 8) | (Tags.element(tag) & 0xFF));
             }
         }

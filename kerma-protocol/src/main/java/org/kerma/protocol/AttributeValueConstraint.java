@@ -105,7 +105,7 @@ public record AttributeValueConstraint(AttributeSelector selector, String typeTe
     /** Reads one constraint item; problems go to {@code findings} with paths below {@code at}. */
     static AttributeValueConstraint read(DicomObject item, ItemPath at, List<ProtocolFinding> findings) {
         AttributeSelector selector = readSelector(item, at, findings);
-        String typeText = item.getString(Tag.ConstraintType, "");
+        String typeText = Values.string(item, Tag.ConstraintType, at, findings);
         Optional<ConstraintType> type = ConstraintType.of(typeText);
         if (type.isEmpty()) {
             findings.add(new ProtocolFinding(at.attribute(Tag.ConstraintType), typeText.isEmpty()
@@ -115,21 +115,20 @@ public record AttributeValueConstraint(AttributeSelector selector, String typeTe
         VR expected = parseVr(selector.vr());
         List<AttributeValue> values = new ArrayList<>();
         int n = 0;
-        for (DicomObject v : item.items(Tag.ConstraintValueSequence)) {
+        for (DicomObject v : Values.items(item, Tag.ConstraintValueSequence, at, findings)) {
             readValue(v, expected, at.item(Tag.ConstraintValueSequence, ++n), findings).ifPresent(values::add);
         }
         if (type.isPresent()) {
             checkCount(type.get(), values, n, at, findings);
         }
         Optional<AttributeValue> recommended = Optional.empty();
-        List<DicomObject> defaults = item.items(Tag.RecommendedDefaultValueSequence);
+        List<DicomObject> defaults = Values.items(item, Tag.RecommendedDefaultValueSequence, at, findings);
         if (!defaults.isEmpty()) {
             recommended = readValue(defaults.get(0), expected, at.item(Tag.RecommendedDefaultValueSequence, 1),
                     findings);
         }
-        Optional<Code> units = item.items(Tag.MeasurementUnitsCodeSequence).stream().findFirst()
-                .flatMap(Code::from);
-        String flag = item.getString(Tag.ModifiableConstraintFlag, "");
+        Optional<Code> units = ProtocolReader.codes(item, Tag.MeasurementUnitsCodeSequence).stream().findFirst();
+        String flag = Values.string(item, Tag.ModifiableConstraintFlag, at, findings);
         Optional<Boolean> modifiable = switch (flag) {
             case "YES" -> Optional.of(true);
             case "NO" -> Optional.of(false);
@@ -141,9 +140,9 @@ public record AttributeValueConstraint(AttributeSelector selector, String typeTe
             }
         };
         return new AttributeValueConstraint(selector, typeText, type, values,
-                item.getString(Tag.ConstraintViolationSignificance, ""),
-                item.getString(Tag.ConstraintViolationCondition, ""), recommended, units,
-                item.getString(Tag.SpecificationSelectionGuidance, ""), modifiable, at.toString());
+                Values.string(item, Tag.ConstraintViolationSignificance, at, findings),
+                Values.string(item, Tag.ConstraintViolationCondition, at, findings), recommended, units,
+                Values.string(item, Tag.SpecificationSelectionGuidance, at, findings), modifiable, at.toString());
     }
 
     private static void checkCount(ConstraintType t, List<AttributeValue> values, int items, ItemPath at,
@@ -196,9 +195,9 @@ public record AttributeValueConstraint(AttributeSelector selector, String typeTe
         if (vr == VR.SQ) {
             List<Code> codes = new ArrayList<>();
             int n = 0;
-            for (DicomObject c : item.items(tag)) {
+            for (DicomObject c : Values.items(item, tag, at, findings)) {
                 n++;
-                Optional<Code> code = Code.from(c);
+                Optional<Code> code = ProtocolReader.code(c);
                 if (code.isEmpty()) {
                     findings.add(new ProtocolFinding(at.item(tag, n).toString(), "code item without a code value"));
                 }
@@ -210,6 +209,9 @@ public record AttributeValueConstraint(AttributeSelector selector, String typeTe
             return Optional.of(new AttributeValue(vr, List.of(), List.of()));
         }
         try {
+            if (item.valueAt(item.indexOf(tag)) instanceof org.kerma.dicom.Sequence) {
+                throw new IllegalArgumentException("a sequence where a value belongs");
+            }
             return Optional.of(new AttributeValue(vr, AttributeValue.texts(item, tag, vr), List.of()));
         } catch (RuntimeException e) {
             findings.add(new ProtocolFinding(at.attribute(tag), "unreadable value: " + e.getMessage()));
@@ -227,10 +229,11 @@ public record AttributeValueConstraint(AttributeSelector selector, String typeTe
 
     private static AttributeSelector readSelector(DicomObject item, ItemPath at, List<ProtocolFinding> findings) {
         ElementDictionary dict = ElementDictionary.standard();
-        OptionalInt attribute = item.contains(Tag.SelectorAttribute) && item.longs(Tag.SelectorAttribute).length > 0
-                ? OptionalInt.of((int) item.longs(Tag.SelectorAttribute)[0]) : OptionalInt.empty();
-        String vrText = item.getString(Tag.SelectorAttributeVR, "");
-        String creator = item.getString(Tag.SelectorAttributePrivateCreator, "");
+        List<Long> attributeTags = Values.longs(item, Tag.SelectorAttribute, at, findings);
+        OptionalInt attribute = attributeTags.isEmpty() ? OptionalInt.empty()
+                : OptionalInt.of(attributeTags.get(0).intValue());
+        String vrText = Values.string(item, Tag.SelectorAttributeVR, at, findings);
+        String creator = Values.string(item, Tag.SelectorAttributePrivateCreator, at, findings);
         if (vrText.isEmpty()) {
             findings.add(new ProtocolFinding(at.attribute(Tag.SelectorAttributeVR), "Selector Attribute VR is missing"));
         } else if (parseVr(vrText) == null) {
@@ -257,20 +260,21 @@ public record AttributeValueConstraint(AttributeSelector selector, String typeTe
             findings.add(new ProtocolFinding(at.attribute(Tag.SelectorAttribute),
                     "neither Selector Attribute nor Selector Sequence Pointer: the constraint selects nothing"));
         }
-        OptionalInt valueNumber = item.findInt(Tag.SelectorValueNumber).isPresent()
-                ? OptionalInt.of(item.findInt(Tag.SelectorValueNumber).getAsInt()) : OptionalInt.empty();
-        return new AttributeSelector(attribute, creator, vrText, item.getString(Tag.SelectorAttributeName, ""),
-                item.getString(Tag.SelectorAttributeKeyword, ""), valueNumber, path);
+        OptionalInt valueNumber = Values.integer(item, Tag.SelectorValueNumber, at, findings);
+        return new AttributeSelector(attribute, creator, vrText,
+                Values.string(item, Tag.SelectorAttributeName, at, findings),
+                Values.string(item, Tag.SelectorAttributeKeyword, at, findings), valueNumber, path);
     }
 
     private static List<AttributeSelector.SequenceStep> readPath(DicomObject item, ItemPath at,
                                                                  List<ProtocolFinding> findings) {
-        long[] pointers = item.longs(Tag.SelectorSequencePointer);
+        long[] pointers = Values.longs(item, Tag.SelectorSequencePointer, at, findings).stream()
+                .mapToLong(Long::longValue).toArray();
         if (pointers.length == 0) {
             return List.of();
         }
-        List<String> itemNumbers = item.strings(Tag.SelectorSequencePointerItems);
-        List<String> creators = item.strings(Tag.SelectorSequencePointerPrivateCreator);
+        List<String> itemNumbers = Values.strings(item, Tag.SelectorSequencePointerItems, at, findings);
+        List<String> creators = Values.strings(item, Tag.SelectorSequencePointerPrivateCreator, at, findings);
         if (itemNumbers.size() != pointers.length) {
             findings.add(new ProtocolFinding(at.attribute(Tag.SelectorSequencePointerItems), "has "
                     + itemNumbers.size() + " value(s) for " + pointers.length + " Selector Sequence Pointer value(s);"

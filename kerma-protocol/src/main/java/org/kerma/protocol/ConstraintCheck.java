@@ -105,7 +105,7 @@ public final class ConstraintCheck {
         List<ProtocolFinding> findings = new ArrayList<>();
         int referencing = 0;
         for (DicomObject image : images) {
-            String subject = image.getString(Tag.SOPInstanceUID, "?");
+            String subject = Values.string(image, Tag.SOPInstanceUID, ItemPath.ROOT, null);
             Reading<List<ProtocolReference>> refs = ProtocolReference.readAll(image);
             refs.findings().forEach(f -> findings.add(new ProtocolFinding("image " + subject + " " + f.path(),
                     f.message())));

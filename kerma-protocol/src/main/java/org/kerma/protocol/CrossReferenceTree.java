@@ -130,21 +130,21 @@ public record CrossReferenceTree(List<Node> roots, List<ProtocolFinding> finding
 
         private void node(Source s) {
             DicomObject ds = s.dataset();
-            String uid = ds.getString(Tag.SOPInstanceUID, "");
-            String sopClass = ds.getString(Tag.SOPClassUID, "");
-            String name = ds.getString(Tag.ProtocolName, "");
+            String uid = str(ds, Tag.SOPInstanceUID, "");
+            String sopClass = str(ds, Tag.SOPClassUID, "");
+            String name = str(ds, Tag.ProtocolName, "");
             if (DefinedProtocol.SOP_CLASSES.contains(sopClass)) {
-                nodes.put(uid, new Node(Kind.DEFINED, uid, "defined " + ds.getString(Tag.EquipmentModality, "?")
+                nodes.put(uid, new Node(Kind.DEFINED, uid, "defined " + str(ds, Tag.EquipmentModality, "?")
                         + " \"" + name + "\" " + uid, s.name(), List.of()));
             } else if (PerformedProtocol.SOP_CLASSES.contains(sopClass)) {
                 nodes.put(uid, new Node(Kind.PERFORMED, uid, "performed \"" + name + "\" " + uid, s.name(),
                         List.of()));
             } else if (ds.contains(Tag.ReferencedDefinedProtocolSequence)
                     || ds.contains(Tag.ReferencedPerformedProtocolSequence)) {
-                nodes.put(uid, new Node(Kind.IMAGE, uid, "image " + ds.getString(Tag.Modality, "") + " series "
-                        + ds.getString(Tag.SeriesNumber, "?") + " instance " + ds.getString(Tag.InstanceNumber, "?")
+                nodes.put(uid, new Node(Kind.IMAGE, uid, "image " + str(ds, Tag.Modality, "") + " series "
+                        + str(ds, Tag.SeriesNumber, "?") + " instance " + str(ds, Tag.InstanceNumber, "?")
                         + " " + uid, s.name(), List.of()));
-                for (String event : ds.strings(Tag.IrradiationEventUID)) {
+                for (String event : Values.strings(ds, Tag.IrradiationEventUID, ItemPath.ROOT, null)) {
                     String key = "event:" + event;
                     nodes.putIfAbsent(key, new Node(Kind.IRRADIATION_EVENT, event, "irradiation event " + event, "",
                             List.of()));
@@ -155,7 +155,7 @@ public record CrossReferenceTree(List<Node> roots, List<ProtocolFinding> finding
 
         private void edges(Source s) {
             DicomObject ds = s.dataset();
-            String uid = ds.getString(Tag.SOPInstanceUID, "");
+            String uid = str(ds, Tag.SOPInstanceUID, "");
             Node n = nodes.get(uid);
             if (n == null) {
                 return;
@@ -188,6 +188,11 @@ public record CrossReferenceTree(List<Node> roots, List<ProtocolFinding> finding
                 }
                 default -> { }
             }
+        }
+
+        private static String str(DicomObject ds, int tag, String absent) {
+            String v = Values.string(ds, tag, ItemPath.ROOT, null);
+            return v.isEmpty() ? absent : v;
         }
 
         private static String sourcesOf(ProtocolElement e) {

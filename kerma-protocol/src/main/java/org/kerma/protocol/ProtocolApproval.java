@@ -61,23 +61,27 @@ public record ProtocolApproval(String sopInstanceUid, List<InstanceReference> su
         r.expectSopClass("Protocol Approval", Uid.ProtocolApprovalStorage);
         List<Approval> approvals = new ArrayList<>();
         int n = 0;
-        for (DicomObject a : dataset.items(Tag.ApprovalSequence)) {
+        for (DicomObject a : Values.items(dataset, Tag.ApprovalSequence, ItemPath.ROOT, r.findings)) {
             ItemPath at = ItemPath.ROOT.item(Tag.ApprovalSequence, ++n);
             Optional<Code> assertion = ProtocolReader.codes(a, Tag.AssertionCodeSequence).stream().findFirst();
             if (assertion.isEmpty()) {
                 r.findings.add(new ProtocolFinding(at.attribute(Tag.AssertionCodeSequence), "no assertion code"));
             }
-            DicomObject who = a.items(Tag.AsserterIdentificationSequence).stream().findFirst()
+            List<ProtocolFinding> f = r.findings;
+            DicomObject who = Values.items(a, Tag.AsserterIdentificationSequence, at, f).stream().findFirst()
                     .orElse(new DicomObject());
-            String type = who.getString(Tag.ObserverType, "");
+            ItemPath wa = at.item(Tag.AsserterIdentificationSequence, 1);
+            String type = Values.string(who, Tag.ObserverType, wa, f);
             String asserter = type.equals("DEV")
-                    ? (who.getString(Tag.StationName, "") + " " + who.getString(Tag.ManufacturerModelName, "")).trim()
-                    : who.getString(Tag.PersonName, "");
-            approvals.add(new Approval(assertion, a.getString(Tag.AssertionUID, ""), type, asserter,
-                    a.getString(Tag.AssertionDateTime, ""), a.getString(Tag.AssertionExpirationDateTime, ""),
-                    a.getString(Tag.AssertionComments, ""),
+                    ? (Values.string(who, Tag.StationName, wa, f) + " "
+                    + Values.string(who, Tag.ManufacturerModelName, wa, f)).trim()
+                    : Values.string(who, Tag.PersonName, wa, f);
+            approvals.add(new Approval(assertion, Values.string(a, Tag.AssertionUID, at, f), type, asserter,
+                    Values.string(a, Tag.AssertionDateTime, at, f),
+                    Values.string(a, Tag.AssertionExpirationDateTime, at, f),
+                    Values.string(a, Tag.AssertionComments, at, f),
                     ProtocolReader.codes(a, Tag.InstitutionCodeSequence).stream().findFirst(),
-                    a.getString(Tag.ClinicalTrialProtocolID, "")));
+                    Values.string(a, Tag.ClinicalTrialProtocolID, at, f)));
         }
         if (n == 0) {
             r.findings.add(new ProtocolFinding(ItemPath.name(Tag.ApprovalSequence), "no approvals"));

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import org.kerma.dicom.Code;
 import org.kerma.dicom.DicomObject;
@@ -27,26 +26,34 @@ final class ProtocolReader {
     }
 
     void expectSopClass(String what, String... sopClasses) {
-        String sopClass = dataset.getString(Tag.SOPClassUID, "");
+        String sopClass = string(Tag.SOPClassUID);
         if (!List.of(sopClasses).contains(sopClass)) {
             findings.add(new ProtocolFinding(ItemPath.name(Tag.SOPClassUID), "SOP Class UID '" + sopClass
                     + "' is not a " + what + " (" + String.join(", ", sopClasses) + ")"));
         }
-        if (dataset.getString(Tag.SOPInstanceUID, "").isEmpty()) {
+        if (string(Tag.SOPInstanceUID).isEmpty()) {
             findings.add(new ProtocolFinding(ItemPath.name(Tag.SOPInstanceUID), "SOP Instance UID is missing"));
         }
     }
 
     String string(int tag) {
-        return dataset.getString(tag, "");
+        return Values.string(dataset, tag, ItemPath.ROOT, findings);
+    }
+
+    private List<DicomObject> items(int tag) {
+        return Values.items(dataset, tag, ItemPath.ROOT, findings);
     }
 
     ProtocolContext context() {
-        List<String> reasons = new ArrayList<>(dataset.strings(Tag.PotentialReasonsForProcedure));
+        List<String> reasons = new ArrayList<>(Values.strings(dataset, Tag.PotentialReasonsForProcedure,
+                ItemPath.ROOT, findings));
         codes(dataset, Tag.PotentialReasonsForProcedureCodeSequence).forEach(c -> reasons.add(c.meaning()));
-        String custodian = dataset.items(Tag.CustodialOrganizationSequence).stream().findFirst()
-                .map(o -> o.getString(Tag.InstitutionName, o.items(Tag.InstitutionCodeSequence).stream().findFirst()
-                        .flatMap(Code::from).map(Code::meaning).orElse("")))
+        String custodian = items(Tag.CustodialOrganizationSequence).stream().findFirst()
+                .map(o -> {
+                    String name = Values.string(o, Tag.InstitutionName, ItemPath.ROOT, null);
+                    return name.isEmpty() ? codes(o, Tag.InstitutionCodeSequence).stream().findFirst()
+                            .map(Code::meaning).orElse("") : name;
+                })
                 .orElse("");
         if (string(Tag.ProtocolName).isEmpty()) {
             findings.add(new ProtocolFinding(ItemPath.name(Tag.ProtocolName), "Protocol Name is missing"));
@@ -60,7 +67,7 @@ final class ProtocolReader {
     PatientSpecification patientSpecification() {
         List<AttributeValueConstraint> constraints = new ArrayList<>();
         int n = 0;
-        for (DicomObject item : dataset.items(Tag.PatientSpecificationSequence)) {
+        for (DicomObject item : items(Tag.PatientSpecificationSequence)) {
             constraints.add(AttributeValueConstraint.read(item,
                     ItemPath.ROOT.item(Tag.PatientSpecificationSequence, ++n), findings));
         }
@@ -69,20 +76,27 @@ final class ProtocolReader {
 
     EquipmentSpecification equipmentSpecification() {
         List<ModelSpecification> models = new ArrayList<>();
-        for (DicomObject m : dataset.items(Tag.ModelSpecificationSequence)) {
-            models.add(new ModelSpecification(m.getString(Tag.Manufacturer, ""),
-                    m.getString(Tag.ManufacturerRelatedModelGroup, ""), m.getString(Tag.ManufacturerModelName, ""),
-                    m.strings(Tag.SoftwareVersions), m.getString(Tag.DeviceSerialNumber, "")));
+        int n = 0;
+        for (DicomObject m : items(Tag.ModelSpecificationSequence)) {
+            ItemPath at = ItemPath.ROOT.item(Tag.ModelSpecificationSequence, ++n);
+            models.add(new ModelSpecification(Values.string(m, Tag.Manufacturer, at, findings),
+                    Values.string(m, Tag.ManufacturerRelatedModelGroup, at, findings),
+                    Values.string(m, Tag.ManufacturerModelName, at, findings),
+                    Values.strings(m, Tag.SoftwareVersions, at, findings),
+                    Values.string(m, Tag.DeviceSerialNumber, at, findings)));
         }
         return new EquipmentSpecification(string(Tag.EquipmentModality), models);
     }
 
     List<Instruction> instructions() {
         List<Instruction> list = new ArrayList<>();
-        for (DicomObject i : dataset.items(Tag.InstructionSequence)) {
-            String flag = i.getString(Tag.InstructionPerformedFlag, "");
-            list.add(new Instruction(i.getInt(Tag.InstructionIndex, 0), i.getString(Tag.InstructionText, ""),
-                    i.getString(Tag.InstructionDescription, ""),
+        int n = 0;
+        for (DicomObject i : items(Tag.InstructionSequence)) {
+            ItemPath at = ItemPath.ROOT.item(Tag.InstructionSequence, ++n);
+            String flag = Values.string(i, Tag.InstructionPerformedFlag, at, findings);
+            list.add(new Instruction(Values.integer(i, Tag.InstructionIndex, at, findings).orElse(0),
+                    Values.string(i, Tag.InstructionText, at, findings),
+                    Values.string(i, Tag.InstructionDescription, at, findings),
                     flag.isEmpty() ? Optional.empty() : Optional.of(flag.equals("YES"))));
         }
         return list;
@@ -97,12 +111,12 @@ final class ProtocolReader {
     List<InstanceReference> references(int sequence) {
         List<InstanceReference> refs = new ArrayList<>();
         int n = 0;
-        for (DicomObject item : dataset.items(sequence)) {
-            n++;
-            InstanceReference ref = new InstanceReference(item.getString(Tag.ReferencedSOPClassUID, ""),
-                    item.getString(Tag.ReferencedSOPInstanceUID, ""));
+        for (DicomObject item : items(sequence)) {
+            ItemPath at = ItemPath.ROOT.item(sequence, ++n);
+            InstanceReference ref = new InstanceReference(Values.string(item, Tag.ReferencedSOPClassUID, at, findings),
+                    Values.string(item, Tag.ReferencedSOPInstanceUID, at, findings));
             if (ref.sopInstanceUid().isEmpty()) {
-                findings.add(new ProtocolFinding(ItemPath.ROOT.item(sequence, n).toString(),
+                findings.add(new ProtocolFinding(at.toString(),
                         "reference without a Referenced SOP Instance UID"));
             }
             refs.add(ref);
@@ -116,7 +130,7 @@ final class ProtocolReader {
         List<ProtocolElement> elements = new ArrayList<>();
         Set<Integer> numbers = new HashSet<>();
         int n = 0;
-        for (DicomObject item : dataset.items(sequence)) {
+        for (DicomObject item : items(sequence)) {
             ItemPath at = ItemPath.ROOT.item(sequence, ++n);
             ProtocolElement e = element(kind, item, at, defined);
             if (e.number() > 0 && !numbers.add(e.number())) {
@@ -129,14 +143,14 @@ final class ProtocolReader {
     }
 
     private ProtocolElement element(ElementKind kind, DicomObject item, ItemPath at, boolean defined) {
-        int number = item.getInt(Tag.ProtocolElementNumber, 0);
+        int number = Values.integer(item, Tag.ProtocolElementNumber, at, findings).orElse(0);
         if (number <= 0) {
             findings.add(new ProtocolFinding(at.attribute(Tag.ProtocolElementNumber),
                     "Protocol Element Number is missing or not positive"));
         }
         List<AttributeValueConstraint> constraints = new ArrayList<>();
         int c = 0;
-        for (DicomObject p : item.items(Tag.ParametersSpecificationSequence)) {
+        for (DicomObject p : Values.items(item, Tag.ParametersSpecificationSequence, at, findings)) {
             constraints.add(AttributeValueConstraint.read(p, at.item(Tag.ParametersSpecificationSequence, ++c),
                     findings));
         }
@@ -144,44 +158,62 @@ final class ProtocolReader {
             findings.add(new ProtocolFinding(at.attribute(Tag.ParametersSpecificationSequence),
                     "constraints in a performed protocol element are not expected; read anyway"));
         }
-        String refInstance = item.getString(Tag.ReferencedSOPInstanceUID, "");
-        Optional<InstanceReference> source = refInstance.isEmpty() ? Optional.empty()
-                : Optional.of(new InstanceReference(item.getString(Tag.ReferencedSOPClassUID, ""), refInstance));
-        return new ProtocolElement(kind, Math.max(number, 0), item.getString(Tag.ProtocolElementName, ""),
-                item.getString(Tag.ProtocolElementPurpose, ""),
-                item.getString(Tag.ProtocolElementCharacteristicsSummary, ""),
-                item.getString(Tag.RequestedSeriesDescription, ""),
-                ints(item, Tag.SourceAcquisitionProtocolElementNumber),
-                ints(item, Tag.SourceReconstructionProtocolElementNumber),
-                ints(item, Tag.SourceAcquisitionBeamNumber), source, planes(item), outputs(item), constraints,
-                item, at.toString());
+        String refInstance = Values.string(item, Tag.ReferencedSOPInstanceUID, at, findings);
+        Optional<InstanceReference> source = refInstance.isEmpty() ? Optional.empty() : Optional.of(
+                new InstanceReference(Values.string(item, Tag.ReferencedSOPClassUID, at, findings), refInstance));
+        return new ProtocolElement(kind, Math.max(number, 0), Values.string(item, Tag.ProtocolElementName, at,
+                findings), Values.string(item, Tag.ProtocolElementPurpose, at, findings),
+                Values.string(item, Tag.ProtocolElementCharacteristicsSummary, at, findings),
+                Values.string(item, Tag.RequestedSeriesDescription, at, findings),
+                Values.ints(item, Tag.SourceAcquisitionProtocolElementNumber, at, findings),
+                Values.ints(item, Tag.SourceReconstructionProtocolElementNumber, at, findings),
+                Values.ints(item, Tag.SourceAcquisitionBeamNumber, at, findings), source, planes(item, at),
+                outputs(item, at), constraints, item, at.toString());
     }
 
-    private static List<XaPlane> planes(DicomObject element) {
+    private List<XaPlane> planes(DicomObject element, ItemPath at) {
         List<XaPlane> planes = new ArrayList<>();
-        for (DicomObject p : element.items(Tag.XAPlaneDetailsSequence)) {
+        int n = 0;
+        for (DicomObject p : Values.items(element, Tag.XAPlaneDetailsSequence, at, findings)) {
+            ItemPath pa = at.item(Tag.XAPlaneDetailsSequence, ++n);
             List<FilterDetails> filters = new ArrayList<>();
-            for (DicomObject f : p.items(Tag.XRayFilterDetailsSequence)) {
-                filters.add(new FilterDetails(f.getString(Tag.FilterType, ""), f.strings(Tag.FilterMaterial),
-                        doubles(f, Tag.FilterThicknessMinimum), doubles(f, Tag.FilterThicknessMaximum)));
+            int m = 0;
+            for (DicomObject f : Values.items(p, Tag.XRayFilterDetailsSequence, pa, findings)) {
+                ItemPath fa = pa.item(Tag.XRayFilterDetailsSequence, ++m);
+                filters.add(new FilterDetails(Values.string(f, Tag.FilterType, fa, findings),
+                        Values.strings(f, Tag.FilterMaterial, fa, findings),
+                        Values.doubles(f, Tag.FilterThicknessMinimum, fa, findings),
+                        Values.doubles(f, Tag.FilterThicknessMaximum, fa, findings)));
             }
-            planes.add(new XaPlane(p.getString(Tag.PlaneIdentification, ""),
-                    p.getString(Tag.AcquisitionFieldOfViewLabel, ""), doubles(p, Tag.FieldOfViewDimensionsInFloat),
-                    optional(p, Tag.PrimaryPositionerScanArc), optional(p, Tag.PrimaryPositionerIncrement), filters));
+            planes.add(new XaPlane(Values.string(p, Tag.PlaneIdentification, pa, findings),
+                    Values.string(p, Tag.AcquisitionFieldOfViewLabel, pa, findings),
+                    Values.doubles(p, Tag.FieldOfViewDimensionsInFloat, pa, findings),
+                    Values.firstDouble(p, Tag.PrimaryPositionerScanArc, pa, findings),
+                    Values.firstDouble(p, Tag.PrimaryPositionerIncrement, pa, findings), filters));
         }
         return planes;
     }
 
-    private static List<StorageOutput> outputs(DicomObject element) {
+    private List<StorageOutput> outputs(DicomObject element, ItemPath at) {
         List<StorageOutput> outputs = new ArrayList<>();
-        for (DicomObject o : element.items(Tag.OutputInformationSequence)) {
-            outputs.add(new StorageOutput(o.getString(Tag.ReferencedSOPClassUID, ""),
-                    o.items(Tag.DICOMStorageSequence).stream().map(s -> s.getString(Tag.DestinationAE, "")).toList(),
-                    o.items(Tag.STOWRSStorageSequence).stream().map(s -> s.getString(Tag.StorageURL, "")).toList(),
-                    o.items(Tag.XDSStorageSequence).stream().map(s -> s.getString(Tag.RepositoryUniqueID, ""))
-                            .toList()));
+        int n = 0;
+        for (DicomObject o : Values.items(element, Tag.OutputInformationSequence, at, findings)) {
+            ItemPath oa = at.item(Tag.OutputInformationSequence, ++n);
+            outputs.add(new StorageOutput(Values.string(o, Tag.ReferencedSOPClassUID, oa, findings),
+                    firstOfEach(o, Tag.DICOMStorageSequence, Tag.DestinationAE, oa),
+                    firstOfEach(o, Tag.STOWRSStorageSequence, Tag.StorageURL, oa),
+                    firstOfEach(o, Tag.XDSStorageSequence, Tag.RepositoryUniqueID, oa)));
         }
         return outputs;
+    }
+
+    private List<String> firstOfEach(DicomObject ds, int sequence, int tag, ItemPath at) {
+        List<String> list = new ArrayList<>();
+        int n = 0;
+        for (DicomObject item : Values.items(ds, sequence, at, findings)) {
+            list.add(Values.string(item, tag, at.item(sequence, ++n), findings));
+        }
+        return list;
     }
 
     /**
@@ -265,31 +297,21 @@ final class ProtocolReader {
         return s;
     }
 
+    /** The codes of a code sequence; items that are not readable codes are left out. */
     static List<Code> codes(DicomObject ds, int sequence) {
         List<Code> codes = new ArrayList<>();
-        for (DicomObject item : ds.items(sequence)) {
-            Code.from(item).ifPresent(codes::add);
+        for (DicomObject item : Values.items(ds, sequence, ItemPath.ROOT, null)) {
+            code(item).ifPresent(codes::add);
         }
         return codes;
     }
 
-    static List<Integer> ints(DicomObject ds, int tag) {
-        List<Integer> list = new ArrayList<>();
-        for (long v : ds.longs(tag)) {
-            list.add((int) v);
+    /** {@link Code#from} that reads an unreadable item as no code. */
+    static Optional<Code> code(DicomObject item) {
+        try {
+            return Code.from(item);
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
-        return list;
-    }
-
-    private static List<Double> doubles(DicomObject ds, int tag) {
-        List<Double> list = new ArrayList<>();
-        for (double v : ds.doubles(tag)) {
-            list.add(v);
-        }
-        return list;
-    }
-
-    private static OptionalDouble optional(DicomObject ds, int tag) {
-        return ds.findDouble(tag);
     }
 }

@@ -49,7 +49,8 @@ public record ProtocolReference(Kind kind, InstanceReference protocol, List<Inte
      * are left out.
      */
     public static Reading<List<ProtocolReference>> readAll(DicomObject dataset) {
-        Level level = SERIES_LEVEL.contains(dataset.getString(Tag.SOPClassUID, "")) ? Level.SERIES : Level.IMAGE;
+        Level level = SERIES_LEVEL.contains(Values.string(dataset, Tag.SOPClassUID, ItemPath.ROOT, null))
+                ? Level.SERIES : Level.IMAGE;
         List<ProtocolReference> refs = new ArrayList<>();
         List<ProtocolFinding> findings = new ArrayList<>();
         read(dataset, Tag.ReferencedDefinedProtocolSequence, Kind.DEFINED, level, refs, findings);
@@ -60,22 +61,23 @@ public record ProtocolReference(Kind kind, InstanceReference protocol, List<Inte
     private static void read(DicomObject ds, int sequence, Kind kind, Level level, List<ProtocolReference> refs,
                              List<ProtocolFinding> findings) {
         int n = 0;
-        for (DicomObject item : ds.items(sequence)) {
+        for (DicomObject item : Values.items(ds, sequence, ItemPath.ROOT, findings)) {
             ItemPath at = ItemPath.ROOT.item(sequence, ++n);
-            String uid = item.getString(Tag.ReferencedSOPInstanceUID, "");
+            String uid = Values.string(item, Tag.ReferencedSOPInstanceUID, at, findings);
             if (uid.isEmpty()) {
                 findings.add(new ProtocolFinding(at.toString(), "protocol reference without a Referenced SOP"
                         + " Instance UID; left out"));
                 continue;
             }
-            List<Integer> acq = ProtocolReader.ints(item, Tag.SourceAcquisitionProtocolElementNumber);
-            List<Integer> rec = ProtocolReader.ints(item, Tag.SourceReconstructionProtocolElementNumber);
+            List<Integer> acq = Values.ints(item, Tag.SourceAcquisitionProtocolElementNumber, at, findings);
+            List<Integer> rec = Values.ints(item, Tag.SourceReconstructionProtocolElementNumber, at, findings);
             if (!acq.isEmpty() && !rec.isEmpty()) {
                 findings.add(new ProtocolFinding(at.toString(), "both Source Acquisition and Source Reconstruction"
                         + " Protocol Element Numbers are present; PS3.3 section 10.41 allows one of them"));
             }
-            refs.add(new ProtocolReference(kind, new InstanceReference(item.getString(Tag.ReferencedSOPClassUID, ""),
-                    uid), acq, rec, level, at.toString()));
+            refs.add(new ProtocolReference(kind, new InstanceReference(
+                    Values.string(item, Tag.ReferencedSOPClassUID, at, findings), uid), acq, rec, level,
+                    at.toString()));
         }
     }
 }

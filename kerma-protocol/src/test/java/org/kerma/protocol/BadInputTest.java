@@ -118,4 +118,29 @@ class BadInputTest {
                         + " (every item)",
                 "Selector Sequence Pointer (0019,1010) is private but has no Private Creator");
     }
+
+    @Test
+    void reportsUnreadableValuesAtTheirPath() {
+        DicomObject ds = carotid();
+        params(ds, 1).item(0).putString(Tag.SelectorSequencePointerItems, VR.IS, "one");
+        Reading<DefinedProtocol> r = DefinedProtocol.read(ds);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("AcquisitionProtocolElementSpecificationSequence[1]"
+                    + ".ParametersSpecificationSequence[1].SelectorSequencePointerItems");
+            assertThat(f.message()).isEqualTo("'one' is not an item number");
+        });
+
+        DicomObject performed = ProtocolFixtures.carotidPerformedWithTwoViolations();
+        performed.items(Tag.AcquisitionProtocolElementSequence).get(2).items(Tag.XAPlaneDetailsSequence).get(0)
+                .items(Tag.XRayFilterDetailsSequence).get(0).putString(Tag.FilterThicknessMinimum, VR.DS, "thin");
+        Reading<PerformedProtocol> p = PerformedProtocol.read(performed);
+        assertThat(p.findings()).extracting(ProtocolFinding::path).containsExactly(
+                "AcquisitionProtocolElementSequence[3].XAPlaneDetailsSequence[1].XRayFilterDetailsSequence[1]"
+                        + ".FilterThicknessMinimum");
+        ConstraintResult filter = ConstraintCheck.check(DefinedProtocol.read(carotid()).value(), p.value())
+                .results().stream().filter(c -> c.scope().startsWith("acquisition 3")
+                        && c.constraint().attributeName().equals("Filter Thickness Minimum")).findFirst().orElseThrow();
+        assertThat(filter.outcome()).isEqualTo(ConstraintResult.Outcome.NOT_EVALUABLE);
+        assertThat(filter.detail()).isEqualTo("'thin' is not a valid DS value");
+    }
 }
