@@ -155,4 +155,23 @@ class ProtocolCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).startsWith("kerma protocol tree: skipped " + dir.resolve("notes.txt"));
     }
+
+    @Test
+    void protocolWithoutASubcommandIsAUsageError() {
+        CommandRun run = kerma("protocol");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("kerma protocol: Missing required subcommand");
+        CommandRun check = kerma("protocol", "check", file("XA-DEFINED-Carotids.dcm"));
+        assertThat(check.exitCode()).isEqualTo(2);
+        assertThat(check.err()).contains("Missing required parameter: 'PERFORMED|IMAGES'");
+    }
+
+    @Test
+    void checkRefusesADefinedProtocolThatIsNot() {
+        CommandRun run = kerma("protocol", "check", file("XA-PERFORMED-Carotids-TwoViolations.dcm"),
+                file("XA-IMAGE-Carotids-1.dcm"));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("kerma protocol check: " + file("XA-PERFORMED-Carotids-TwoViolations.dcm")
+                + ": not a Defined Procedure Protocol (SOP Class UID '1.2.840.10008.5.1.4.1.1.200.8')");
+    }
 }

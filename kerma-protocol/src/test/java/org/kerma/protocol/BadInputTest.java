@@ -143,4 +143,26 @@ class BadInputTest {
         assertThat(filter.outcome()).isEqualTo(ConstraintResult.Outcome.NOT_EVALUABLE);
         assertThat(filter.detail()).isEqualTo("'thin' is not a valid DS value");
     }
+
+    @Test
+    void reportsReferencesWithBothSourceKindsOrWithoutUidAndApprovalsWithoutAssertions() {
+        DicomObject image = ProtocolFixtures.carotidImages().get(0);
+        image.items(Tag.ReferencedDefinedProtocolSequence).get(0)
+                .setLong(Tag.SourceReconstructionProtocolElementNumber, 1);
+        image.findSequence(Tag.ReferencedPerformedProtocolSequence)
+                .orElseGet(() -> image.newSequence(Tag.ReferencedPerformedProtocolSequence)).addItem()
+                .setString(Tag.ReferencedSOPClassUID, Uid.XAPerformedProcedureProtocolStorage);
+        Reading<java.util.List<ProtocolReference>> refs = ProtocolReference.readAll(image);
+        assertThat(refs.value()).hasSize(1);
+        assertThat(refs.findings()).extracting(ProtocolFinding::toString).containsExactly(
+                "ReferencedDefinedProtocolSequence[1]: both Source Acquisition and Source Reconstruction Protocol"
+                        + " Element Numbers are present; PS3.3 section 10.41 allows one of them",
+                "ReferencedPerformedProtocolSequence[1]: protocol reference without a Referenced SOP Instance UID;"
+                        + " left out");
+
+        DicomObject approval = ProtocolFixtures.carotidApproval();
+        approval.items(Tag.ApprovalSequence).get(0).remove(Tag.AssertionCodeSequence);
+        assertThat(ProtocolApproval.read(approval).findings()).extracting(ProtocolFinding::toString)
+                .containsExactly("ApprovalSequence[1].AssertionCodeSequence: no assertion code");
+    }
 }
