@@ -9,6 +9,7 @@
  *
  * <p>Entry points: {@link org.kerma.protocol.DefinedProtocol#read}, {@link org.kerma.protocol.PerformedProtocol#read},
  * {@link org.kerma.protocol.ProtocolApproval#read}, {@link org.kerma.protocol.ProtocolReference#readAll},
- * {@link org.kerma.protocol.ConstraintCheck}, {@link org.kerma.protocol.CrossReferenceTree#build}.
+ * {@link org.kerma.protocol.ConstraintCheck}, {@link org.kerma.protocol.CrossReferenceTree#build},
+ * {@link org.kerma.protocol.ProtocolLibrary}, {@link org.kerma.protocol.ElementUsage#of}.
  */
 package org.kerma.protocol;
