@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kerma.dicom.TransferSyntax;
@@ -17,21 +17,21 @@ import org.kerma.protocol.ProtocolFixtures;
 /** {@code kerma protocol show|check|tree} on the protocol fixtures written as Part 10 files. */
 class ProtocolCommandTest {
     @TempDir
-    Path dir;
+    static Path dir;
 
     private static CommandRun kerma(String... args) {
         return CommandRun.kerma(new Object[0], args);
     }
 
-    @BeforeEach
-    void writeFixtures() throws Exception {
+    @BeforeAll
+    static void writeFixtures() throws Exception {
         for (ProtocolFixtures.Named f : ProtocolFixtures.all()) {
             DicomWriter.writeFile(dir.resolve(f.fileName()), null, f.dataset(),
                     TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, WriteOptions.DEFAULT);
         }
     }
 
-    private String file(String name) {
+    private static String file(String name) {
         return dir.resolve(name).toString();
     }
 
@@ -149,11 +149,13 @@ class ProtocolCommandTest {
     }
 
     @Test
-    void treeSkipsFilesThatAreNotDicom() throws Exception {
-        Files.writeString(dir.resolve("notes.txt"), "not DICOM");
-        CommandRun run = kerma("protocol", "tree", dir.toString());
+    void treeSkipsFilesThatAreNotDicom(@TempDir Path other) throws Exception {
+        Files.copy(dir.resolve("XA-DEFINED-Carotids.dcm"), other.resolve("XA-DEFINED-Carotids.dcm"));
+        Files.writeString(other.resolve("notes.txt"), "not DICOM");
+        CommandRun run = kerma("protocol", "tree", other.toString());
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).startsWith("kerma protocol tree: skipped " + dir.resolve("notes.txt"));
+        assertThat(run.err()).startsWith("kerma protocol tree: skipped " + other.resolve("notes.txt"));
+        assertThat(run.out()).startsWith("defined XA \"CAROTIDS\"");
     }
 
     @Test
