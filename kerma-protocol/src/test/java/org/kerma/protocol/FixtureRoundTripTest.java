@@ -58,6 +58,32 @@ class FixtureRoundTripTest {
                 .contains("[ROTATIONAL SUB]").contains("[CAROTIDS]");
     }
 
+    /** pydicom (the Debian python3-pydicom, through /usr/bin/python3) reads the constraints as Kerma wrote them. */
+    @Test
+    void pydicomReadsTheConstraintsAsWritten() throws Exception {
+        Path file = write(ProtocolFixtures.all().get(0));
+        String script = String.join("\n",
+                "import sys, pydicom",
+                "ds = pydicom.dcmread(sys.argv[1])",
+                "e = ds.AcquisitionProtocolElementSpecificationSequence[2]",
+                "print(e.ProtocolElementNumber, e.ProtocolElementName)",
+                "for c in e.ParametersSpecificationSequence:",
+                "    v = [x for x in c.ConstraintValueSequence[0]][0]",
+                "    print(c.SelectorAttributeKeyword, c.ConstraintType, v.keyword, v.value,"
+                        + " len(c.ConstraintValueSequence))",
+                "p = ds.PatientSpecificationSequence[0]",
+                "print(p.SelectorAttribute, p.ConstraintType, p.ConstraintValueSequence[0].SelectorASValue)");
+        Run run = run("/usr/bin/python3", "-c", script, file.toString());
+        assertThat(run.exitCode).as(run.output).isZero();
+        assertThat(run.output.lines().toList()).containsExactly(
+                "3 ROTATIONAL SUB",
+                "FieldOfViewDimensionsInFloat EQUAL SelectorFLValue 300.0 1",
+                "FilterThicknessMinimum RANGE_INCL SelectorDSValue 0.1 2",
+                "PrimaryPositionerScanArc RANGE_INCL SelectorFLValue 180.0 2",
+                "PrimaryPositionerIncrement EQUAL SelectorFLValue 0.5 1",
+                "(0010, 1010) GREATER_THAN 018Y");
+    }
+
     /**
      * The Debian dciodvfy (dicom3tools 1.00~20220618) knows none of the procedure protocol IODs: for every defined
      * and performed protocol, CT ones included, it answers "Error - Information Object Not found" (plus DICOMDIR
