@@ -99,7 +99,7 @@ public record AttributeValueConstraint(AttributeSelector selector, String typeTe
                     : dict.tagOf("Selector" + vr.name() + "Value");
             tag.ifPresent(t -> m.put(vr, t));
         }
-        return Map.copyOf(m);
+        return java.util.Collections.unmodifiableMap(m); // EnumMap: VR order, so the first value found is stable
     }
 
     /** Reads one constraint item; problems go to {@code findings} with paths below {@code at}. */
@@ -235,7 +235,8 @@ public record AttributeValueConstraint(AttributeSelector selector, String typeTe
         String vrText = Values.string(item, Tag.SelectorAttributeVR, at, findings);
         String creator = Values.string(item, Tag.SelectorAttributePrivateCreator, at, findings);
         if (vrText.isEmpty()) {
-            findings.add(new ProtocolFinding(at.attribute(Tag.SelectorAttributeVR), "Selector Attribute VR is missing"));
+            findings.add(new ProtocolFinding(at.attribute(Tag.SelectorAttributeVR),
+                    "Selector Attribute VR is missing"));
         } else if (parseVr(vrText) == null) {
             findings.add(new ProtocolFinding(at.attribute(Tag.SelectorAttributeVR), "'" + vrText + "' is not a VR"));
         }
@@ -288,7 +289,8 @@ public record AttributeValueConstraint(AttributeSelector selector, String typeTe
             if (Tags.isPrivate(tag)) {
                 if (creator.isEmpty()) {
                     findings.add(new ProtocolFinding(at.attribute(Tag.SelectorSequencePointerPrivateCreator),
-                            "Selector Sequence Pointer " + Tags.format(tag) + " is private but has no Private Creator"));
+                            "Selector Sequence Pointer " + Tags.format(tag)
+                                    + " is private but has no Private Creator"));
                 }
             } else if (dict.vrOf(tag) != VR.SQ) {
                 findings.add(new ProtocolFinding(at.attribute(Tag.SelectorSequencePointer),

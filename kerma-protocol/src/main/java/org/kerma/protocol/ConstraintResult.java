@@ -26,7 +26,8 @@ public record ConstraintResult(String subject, String scope, Optional<ElementKin
     public enum Outcome {
         /** Every selected value satisfies the constraint. */
         PASS,
-        /** At least one selected value violates it; {@link #actual} and {@link AttributeValueConstraint#allowed} say how. */
+        /** At least one selected value violates it; {@link #actual} and {@link AttributeValueConstraint#allowed} say
+         * how. */
         FAIL,
         /** No comparison was possible; {@link #detail} says why. */
         NOT_EVALUABLE
