@@ -176,4 +176,11 @@ class ProtocolCommandTest {
         assertThat(run.err()).startsWith("kerma protocol check: " + file("XA-PERFORMED-Carotids-TwoViolations.dcm")
                 + ": not a Defined Procedure Protocol (SOP Class UID '1.2.840.10008.5.1.4.1.1.200.8')");
     }
+
+    @Test
+    void showNamesAMissingFile() {
+        CommandRun run = kerma("protocol", "show", file("missing.dcm"));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("kerma protocol show: no such file: " + file("missing.dcm"));
+    }
 }
