@@ -513,6 +513,16 @@ final class ServiceLoop implements Runnable {
         }
 
         @Override
+        public long transferTo(java.io.OutputStream out) throws IOException {
+            try {
+                return in.transferTo(out);
+            } catch (DimseException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
         public int available() {
             return in.available();
         }

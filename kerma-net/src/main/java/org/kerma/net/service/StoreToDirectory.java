@@ -47,12 +47,13 @@ public record StoreToDirectory(Path directory, boolean durable) implements CStor
         Path part = directory.resolve(uid + ".dcm.part");
         try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024);
-            out.write(PREAMBLE_AND_MAGIC);
-            DicomWriter.writeDataset(out, request.fileMetaInformationWithGroupLength(),
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(512);
+            head.write(PREAMBLE_AND_MAGIC);
+            DicomWriter.writeDataset(head, request.fileMetaInformationWithGroupLength(),
                     TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, WriteOptions.DEFAULT);
+            OutputStream out = Channels.newOutputStream(ch);
+            head.writeTo(out);
             dataSet.transferTo(out);
-            out.flush();
             if (durable) {
                 ch.force(true);
             }

@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * actions. The ARTIM timer is the read timeout of the connection while it runs (Sta2 awaiting A-ASSOCIATE-RQ and
  * Sta13 awaiting the close); when it expires, Evt18 fires.
  *
+ * <p>P-DATA-TF PDUs are read into one reused buffer: the PDVs of {@link #readPData} are valid until the next
+ * read (the DIMSE layer copies what it keeps).
+ *
  * <p>Threads: one thread reads (the association's own thread); any thread may send, release or abort. Sending is
  * serialised on the state machine's monitor, which is also held while a PDU is written.
  */
@@ -64,6 +67,7 @@ public final class UpperLayer implements Closeable {
         this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
         this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         this.reader = new PduReader(in, maxPDataBody);
+        this.reader.reuseBuffers(true);
         this.writer = new PduWriter(out);
         this.fsm = new StateMachine(name, requestor);
         this.artim = artim;
