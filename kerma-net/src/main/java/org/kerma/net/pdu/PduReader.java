@@ -159,8 +159,7 @@ public final class PduReader {
             throw new PduFormatException(name + " PDU length " + length + " is outside 68.." + MAX_ASSOCIATE_LENGTH,
                     start + 2, MAX_ASSOCIATE_LENGTH, Abort.REASON_INVALID_PDU_PARAMETER_VALUE);
         }
-        byte[] body = new byte[(int) length];
-        readFully(body, 0, body.length);
+        byte[] body = readGrowing((int) length);
         long base = position;
         position += length;
         Items items = new Items(body, base);
@@ -381,6 +380,24 @@ public final class PduReader {
                         min, Abort.REASON_INVALID_PDU_PARAMETER_VALUE);
             }
         }
+    }
+
+    /** Reads {@code length} bytes, growing the array only as bytes arrive: a claimed length alone allocates 64 KiB. */
+    private byte[] readGrowing(int length) throws IOException {
+        byte[] b = new byte[Math.min(length, 64 * 1024)];
+        int n = 0;
+        while (n < length) {
+            if (n == b.length) {
+                b = java.util.Arrays.copyOf(b, (int) Math.min(length, 2L * b.length));
+            }
+            int r = in.read(b, n, b.length - n);
+            if (r < 0) {
+                throw new EOFException("connection closed inside a PDU: " + n + " of " + length
+                        + " bytes read at offset " + (position + n));
+            }
+            n += r;
+        }
+        return b;
     }
 
     private void readFully(byte[] b, int off, int len) throws IOException {
