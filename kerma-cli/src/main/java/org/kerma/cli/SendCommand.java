@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kerma send HOST PORT FILE|DIR...}: C-STORE of DICOM files (directories are walked), like dcmtk storescu,
- * on one association; a progress bar on standard error, then the summary: sent, warnings, failures.
+ * on one association (more when over 127 presentation contexts are needed); a progress bar on standard error, then the summary: sent, warnings, failures.
  */
 @Command(name = "send", description = "Send DICOM files with C-STORE (like storescu); directories are walked.")
 final class SendCommand implements Callable<Integer> {
@@ -62,34 +62,36 @@ final class SendCommand implements Callable<Integer> {
         int sent = 0;
         int warnings = 0;
         Progress progress = new Progress(err, instances.size());
-        try (DicomClient client = DicomClient.connect(peer.connection(), Proposal.storage(instances))) {
-            for (Instance i : instances) {
-                try {
-                    Response r = client.store(i);
-                    switch (r.status().category()) {
-                        case SUCCESS -> sent++;
-                        case WARNING -> {
-                            sent++;
-                            warnings++;
+        for (List<Instance> batch : batches(instances)) {
+            try (DicomClient client = DicomClient.connect(peer.connection(), Proposal.storage(batch))) {
+                for (Instance i : batch) {
+                    try {
+                        Response r = client.store(i);
+                        switch (r.status().category()) {
+                            case SUCCESS -> sent++;
+                            case WARNING -> {
+                                sent++;
+                                warnings++;
+                            }
+                            default -> {
+                                failures++;
+                                progress.clear();
+                                err.println("kerma send: " + i.file() + ": " + r.status()
+                                        + (r.errorComment().isEmpty() ? "" : " " + r.errorComment()));
+                            }
                         }
-                        default -> {
-                            failures++;
-                            progress.clear();
-                            err.println("kerma send: " + i.file() + ": " + r.status()
-                                    + (r.errorComment().isEmpty() ? "" : " " + r.errorComment()));
-                        }
+                    } catch (org.kerma.net.NoPresentationContextException e) {
+                        failures++;
+                        progress.clear();
+                        err.println("kerma send: " + i.file() + ": " + e.getMessage());
                     }
-                } catch (org.kerma.net.NoPresentationContextException e) {
-                    failures++;
-                    progress.clear();
-                    err.println("kerma send: " + i.file() + ": " + e.getMessage());
+                    progress.step();
                 }
-                progress.step();
+            } catch (DimseException e) {
+                progress.clear();
+                out.printf("sent %d, warnings %d, failures %d%n", sent, warnings, instances.size() - sent + failures);
+                throw e;
             }
-        } catch (DimseException e) {
-            progress.clear();
-            out.printf("sent %d, warnings %d, failures %d%n", sent, warnings, instances.size() - sent + failures);
-            throw e;
         }
         progress.clear();
         out.printf("sent %d, warnings %d, failures %d%n", sent, warnings, failures);
@@ -98,6 +100,30 @@ final class SendCommand implements Callable<Integer> {
             throw new IllegalStateException(failures + " of " + files.size() + " files were not stored");
         }
         return Kerma.EXIT_OK;
+    }
+
+    /**
+     * Splits the instances so that no association needs more than 127 presentation contexts (one is Verification):
+     * a new association starts when the next SOP class would not fit.
+     */
+    static List<List<Instance>> batches(List<Instance> instances) {
+        List<List<Instance>> batches = new ArrayList<>();
+        List<Instance> current = new ArrayList<>();
+        java.util.Set<String> contexts = new java.util.HashSet<>();
+        for (Instance i : instances) {
+            String key = i.sopClassUid() + (i.transferSyntax().isNative() ? "" : " " + i.transferSyntax().uid());
+            if (!contexts.contains(key) && contexts.size() == 127) {
+                batches.add(current);
+                current = new ArrayList<>();
+                contexts.clear();
+            }
+            contexts.add(key);
+            current.add(i);
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        return batches;
     }
 
     /** A one-line progress bar, redrawn in place with a carriage return. */

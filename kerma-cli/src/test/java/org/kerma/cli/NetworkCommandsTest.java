@@ -210,6 +210,21 @@ class NetworkCommandsTest {
         assertThat(find.err()).contains("no QueryRetrieveLevel key");
     }
 
+    @Test
+    void sendSplitsAnInputNeedingMoreThan127ContextsIntoSeveralAssociations() {
+        List<Instance> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add(new Instance("1.2.826.0.1.3680043.9.9999." + i, "2.25." + i,
+                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, null, 0, null));
+        }
+        many.add(new Instance("1.2.826.0.1.3680043.9.9999.0", "2.25.1000", TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
+                null, 0, null));
+
+        List<List<Instance>> batches = SendCommand.batches(many);
+
+        assertThat(batches).extracting(List::size).containsExactly(127, 74);
+    }
+
     private static Instance instance(Path f) {
         try {
             return Instance.ofFile(f);

@@ -89,6 +89,8 @@ final class ServiceLoop implements Runnable {
                     rq.presentationContexts().size());
             serve();
             LOG.info("{}: association released", ul.name());
+        } catch (DimseException e) {
+            LOG.warn("association ended: {}", e.getMessage());
         } catch (IOException e) {
             LOG.warn("{}: association ended: {}", ul == null ? name : ul.name(), e.getMessage());
         } catch (RuntimeException e) {

@@ -194,4 +194,31 @@ class MalformedPeerTest {
         }
         assertAssociationsFreed();
     }
+
+    @Test
+    void abortsADataFragmentWhereACommandWasExpected() throws Exception {
+        try (FakePeer peer = FakePeer.connect(node.port())) {
+            peer.associate("KERMA");
+            peer.send(new PDataTf(java.util.List.of(Pdv.of(1, false, true, new byte[] {1, 2, 3, 4}))));
+
+            assertThat(peer.receive(Duration.ofSeconds(5))).isInstanceOf(Abort.class);
+            assertThat(peer.closedByNode(Duration.ofSeconds(5))).isTrue();
+        }
+        assertAssociationsFreed();
+    }
+
+    @Test
+    void abortsACommandSetLongerThanItsBound() throws Exception {
+        try (FakePeer peer = FakePeer.connect(node.port())) {
+            peer.associate("KERMA");
+            byte[] fragment = new byte[16000];
+            for (int i = 0; i < 5; i++) {
+                peer.send(new PDataTf(java.util.List.of(Pdv.of(1, true, false, fragment))));
+            }
+
+            assertThat(peer.receive(Duration.ofSeconds(5))).isInstanceOf(Abort.class);
+        }
+        assertAssociationsFreed();
+        assertAnotherAssociationSucceeds();
+    }
 }

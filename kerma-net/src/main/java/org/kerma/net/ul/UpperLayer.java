@@ -135,7 +135,7 @@ public final class UpperLayer implements Closeable {
         try {
             pdu = readPdu(artim, "A-ASSOCIATE-RQ");
         } catch (DimseException e) {
-            LOG.info("{}: {}", name, e.getMessage());
+            LOG.info("{}", e.getMessage());
             return null;
         }
         if (pdu instanceof AssociateRq rq) {
@@ -153,12 +153,8 @@ public final class UpperLayer implements Closeable {
             }
             return rq;
         }
-        try {
-            throw unexpected(pdu);
-        } catch (DimseException e) {
-            LOG.info("{}: {}", name, e.getMessage());
-            return null;
-        }
+        unexpected(pdu);
+        return null;
     }
 
     /** Evt7: AE-7 sends A-ASSOCIATE-AC; the association is established (Sta6). */
