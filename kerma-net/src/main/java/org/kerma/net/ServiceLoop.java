@@ -167,7 +167,7 @@ final class ServiceLoop implements Runnable {
             TransferSyntax ts = TransferSyntax.find(pc.get().transferSyntax()).orElseThrow();
             switch (c.field()) {
                 case CommandField.C_ECHO_RQ -> echo(c);
-                case CommandField.C_STORE_RQ -> store(c, ts);
+                case CommandField.C_STORE_RQ -> store(c, pc.get(), ts);
                 case CommandField.C_FIND_RQ -> find(c, ts);
                 case CommandField.C_MOVE_RQ, CommandField.C_GET_RQ -> retrieve(c, ts);
                 case CommandField.C_CANCEL_RQ -> LOG.debug("{}: C-CANCEL for #{} with nothing in progress",
@@ -199,13 +199,15 @@ final class ServiceLoop implements Runnable {
         respond(c, status, comment, null, null);
     }
 
-    private void store(Command c, TransferSyntax ts) throws IOException {
+    private void store(Command c, PresentationContext pc, TransferSyntax ts) throws IOException {
         MessageChannel.DataInput data = channel.dataInput(c.contextId());
         Status status;
         String comment = "";
-        if (node.storeHandler() == null) {
+        if (node.storeHandler() == null || !pc.abstractSyntax().equals(c.affectedSopClassUid())) {
             data.skipRest();
-            respond(c, Status.SOP_CLASS_NOT_SUPPORTED, "this node does not store", null, null);
+            respond(c, Status.SOP_CLASS_NOT_SUPPORTED, node.storeHandler() == null ? "this node does not store"
+                    : "SOP class " + c.affectedSopClassUid() + " sent on a context for " + pc.abstractSyntax(),
+                    null, null);
             return;
         }
         StoreRequest request = new StoreRequest(association, c.messageId(), c.affectedSopClassUid(),

@@ -481,4 +481,20 @@ class LoopbackTest {
             assertThat(client.echo()).isEqualTo(Status.SUCCESS);
         }
     }
+
+    @Test
+    void abortsAndThrowsATimeoutWhenTheAnswerTakesLongerThanTheDimseTimeout() throws IOException {
+        DicomNode node = start(DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller())
+                .onEcho(association -> {
+                    Thread.sleep(1500);
+                    return Status.SUCCESS;
+                }));
+
+        DicomClient client = DicomClient.connect(to(node).withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300)),
+                Proposal.verification());
+
+        assertThatThrownBy(client::echo).isInstanceOfSatisfying(DimseTimeoutException.class,
+                e -> assertThat(e.timeout()).isEqualTo(Duration.ofMillis(300)));
+        assertThat(client.association().name()).startsWith("TESTSCU->KERMA");
+    }
 }
