@@ -213,6 +213,47 @@ class DcmtkInteropTest {
         assertThat(receivedUids(out)).containsExactlyInAnyOrder("2.25.1000160001", "2.25.1000160002");
     }
 
+    @Test
+    void compressedFilesPassThroughKermaUnchangedBothWays(@TempDir Path dir) throws Exception {
+        Path plain = Samples.write(dir, Samples.ct("PJ", 17, 1), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        Path rle = dir.resolve("rle.dcm");
+        Result compress = Processes.run(dir, LIMIT, "dcmcrle", plain.toString(), rle.toString());
+        assertThat(compress.exitCode()).as(compress.output()).isZero();
+        DicomFile original = DicomReader.read(rle);
+        assertThat(original.transferSyntax().uid()).isEqualTo("1.2.840.10008.1.2.5");
+        Path in = dir.resolve("kerma-in");
+        DicomNode node = start(DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller())
+                .onStore(new StoreToDirectory(in, false)));
+
+        Result sent = Processes.run(dir, LIMIT, "storescu", "-xr", "-aec", "KERMA", "127.0.0.1", port(node),
+                rle.toString());
+
+        assertThat(sent.exitCode()).as(sent.output()).isZero();
+        DicomFile received = DicomReader.read(in.resolve("2.25.1000170001.dcm"));
+        assertThat(received.transferSyntax().uid()).isEqualTo("1.2.840.10008.1.2.5");
+        assertThat(received.dataset()).isEqualTo(original.dataset());
+
+        Path out = Files.createDirectories(dir.resolve("storescp"));
+        int port = Ports.free();
+        Process storescp = Processes.start(dir, dir.resolve("storescp.log"), "storescp", "+xa", "-od",
+                out.toString(), Integer.toString(port));
+        try {
+            Processes.awaitPort(port, LIMIT);
+            Instance instance = Instance.ofFile(in.resolve("2.25.1000170001.dcm"));
+            try (DicomClient client = DicomClient.connect(Connection.to("ANY-SCP", "127.0.0.1", port),
+                    Proposal.storage(List.of(instance)))) {
+                assertThat(client.store(instance).status()).isEqualTo(Status.SUCCESS);
+            }
+        } finally {
+            Processes.stop(storescp);
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            DicomFile back = DicomReader.read(files.findFirst().orElseThrow());
+            assertThat(back.transferSyntax().uid()).isEqualTo("1.2.840.10008.1.2.5");
+            assertThat(back.dataset()).isEqualTo(original.dataset());
+        }
+    }
+
     private static MemoryArchive archiveOf(String patient, int study, int count) {
         MemoryArchive archive = new MemoryArchive();
         IntStream.rangeClosed(1, count).forEach(n -> archive.add(Samples.ct(patient, study, n)));
