@@ -55,6 +55,7 @@ final class ServiceLoop implements Runnable {
     private Association association;
     private final Deque<Command> deferred = new ArrayDeque<>();
     private int nextMessageId = 1;
+    private boolean counted;
 
     ServiceLoop(DicomNode node, Socket socket, long serial) {
         this.node = node;
@@ -65,30 +66,12 @@ final class ServiceLoop implements Runnable {
 
     @Override
     public void run() {
-        boolean counted = false;
         try {
             ul = new UpperLayer(socket, false, name, config.artimTimeout(), config.maxPduLength());
-            AssociateRq rq = ul.awaitAssociateRq();
-            if (rq == null) {
-                return;
+            if (establish()) {
+                serve();
+                LOG.info("{}: association released", ul.name());
             }
-            ul.name(config.aeTitle() + "<-" + rq.callingAe() + "#" + name.substring(name.lastIndexOf('#') + 1));
-            counted = node.enter();
-            AssociateRj rj = rejection(rq, counted);
-            if (rj != null) {
-                LOG.info("{}: A-ASSOCIATE-RQ from {} at {} to {} rejected: {}", ul.name(), rq.callingAe(),
-                        socket.getRemoteSocketAddress(), rq.calledAe(), rj.describe());
-                ul.reject(rj);
-                return;
-            }
-            AssociateAc ac = Negotiation.answer(config, rq, node::serves, node.hasGetHandler());
-            ul.accept(ac);
-            association = association(rq, ac);
-            channel = new MessageChannel(ul, rq.userInformation().maxLength(), config.dimseTimeout());
-            LOG.info("{}: association accepted ({} of {} contexts)", ul.name(), association.contexts().size(),
-                    rq.presentationContexts().size());
-            serve();
-            LOG.info("{}: association released", ul.name());
         } catch (DimseException e) {
             LOG.warn("association ended: {}", e.getMessage());
         } catch (IOException e) {
@@ -102,15 +85,43 @@ final class ServiceLoop implements Runnable {
             if (counted) {
                 node.leave();
             }
-            if (ul != null) {
-                ul.close();
-            } else {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing
-                }
-            }
+            closeConnection();
+        }
+    }
+
+    /** Negotiation (PS3.8 7.1): true once the association is accepted; false when rejected or never requested. */
+    private boolean establish() throws IOException {
+        AssociateRq rq = ul.awaitAssociateRq();
+        if (rq == null) {
+            return false;
+        }
+        ul.name(config.aeTitle() + "<-" + rq.callingAe() + "#" + name.substring(name.lastIndexOf('#') + 1));
+        counted = node.enter();
+        AssociateRj rj = rejection(rq, counted);
+        if (rj != null) {
+            LOG.info("{}: A-ASSOCIATE-RQ from {} at {} to {} rejected: {}", ul.name(), rq.callingAe(),
+                    socket.getRemoteSocketAddress(), rq.calledAe(), rj.describe());
+            ul.reject(rj);
+            return false;
+        }
+        AssociateAc ac = Negotiation.answer(config, rq, node::serves, node.hasGetHandler());
+        ul.accept(ac);
+        association = association(rq, ac);
+        channel = new MessageChannel(ul, rq.userInformation().maxLength(), config.dimseTimeout());
+        LOG.info("{}: association accepted ({} of {} contexts)", ul.name(), association.contexts().size(),
+                rq.presentationContexts().size());
+        return true;
+    }
+
+    private void closeConnection() {
+        if (ul != null) {
+            ul.close();
+            return;
+        }
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing
         }
     }
 
