@@ -54,6 +54,7 @@ class NetworkCommandsTest {
     private static void awaitPort(int port) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                s.getLocalPort();
                 return;
             } catch (IOException e) {
                 Thread.sleep(50);
