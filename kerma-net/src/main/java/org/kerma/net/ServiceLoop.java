@@ -56,6 +56,7 @@ final class ServiceLoop implements Runnable {
     private final Deque<Command> deferred = new ArrayDeque<>();
     private int nextMessageId = 1;
     private boolean counted;
+    private String rejection;
 
     ServiceLoop(DicomNode node, Socket socket, long serial) {
         this.node = node;
@@ -66,18 +67,29 @@ final class ServiceLoop implements Runnable {
 
     @Override
     public void run() {
+        boolean released = false;
+        String reason = "connection closed before an association was established";
         try {
             ul = new UpperLayer(socket, false, name, config.artimTimeout(), config.maxPduLength());
             if (establish()) {
                 serve();
+                released = true;
+                reason = "released";
                 LOG.info("{}: association released", ul.name());
+            } else if (rejection != null) {
+                reason = "rejected: " + rejection;
+            } else if (ul.lastFailure() != null) {
+                reason = ul.lastFailure();
             }
         } catch (DimseException e) {
-            LOG.warn("association ended: {}", e.getMessage());
+            reason = e.getMessage();
+            LOG.warn("association ended: {}", reason);
         } catch (IOException e) {
-            LOG.warn("{}: association ended: {}", ul == null ? name : ul.name(), e.getMessage());
+            reason = e.getMessage();
+            LOG.warn("{}: association ended: {}", currentName(), reason);
         } catch (RuntimeException e) {
-            LOG.error("{}: association aborted by an internal error", ul == null ? name : ul.name(), e);
+            reason = "internal error: " + e;
+            LOG.error("{}: association aborted by an internal error", currentName(), e);
             if (ul != null) {
                 ul.abort();
             }
@@ -86,7 +98,14 @@ final class ServiceLoop implements Runnable {
                 node.leave();
             }
             closeConnection();
+            boolean r = released;
+            String why = reason;
+            node.tell(l -> l.ended(currentName(), r, why));
         }
+    }
+
+    private String currentName() {
+        return ul == null ? name : ul.name();
     }
 
     /** Negotiation (PS3.8 7.1): true once the association is accepted; false when rejected or never requested. */
@@ -101,6 +120,8 @@ final class ServiceLoop implements Runnable {
         if (rj != null) {
             LOG.info("{}: A-ASSOCIATE-RQ from {} at {} to {} rejected: {}", ul.name(), rq.callingAe(),
                     socket.getRemoteSocketAddress(), rq.calledAe(), rj.describe());
+            rejection = rj.describe();
+            node.tell(l -> l.rejected(ul.name(), rq.callingAe(), rj.describe()));
             ul.reject(rj);
             return false;
         }
@@ -110,6 +131,7 @@ final class ServiceLoop implements Runnable {
         channel = new MessageChannel(ul, rq.userInformation().maxLength(), config.dimseTimeout());
         LOG.info("{}: association accepted ({} of {} contexts)", ul.name(), association.contexts().size(),
                 rq.presentationContexts().size());
+        node.tell(l -> l.accepted(association));
         return true;
     }
 

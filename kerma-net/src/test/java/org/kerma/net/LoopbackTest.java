@@ -497,4 +497,28 @@ class LoopbackTest {
                 e -> assertThat(e.timeout()).isEqualTo(Duration.ofMillis(300)));
         assertThat(client.association().name()).startsWith("TESTSCU->KERMA");
     }
+
+    @Test
+    void aFailingListenerCannotFailTheAssociationOrSilenceOthers() throws IOException {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        DicomNode node = start(DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller())
+                .addListener(new AssociationListener() {
+                    @Override
+                    public void accepted(Association association) {
+                        throw new IllegalStateException("listener bug");
+                    }
+                })
+                .addListener(new AssociationListener() {
+                    @Override
+                    public void accepted(Association association) {
+                        seen.add("accepted " + association.callingAe());
+                    }
+                }));
+
+        try (DicomClient client = DicomClient.connect(to(node), Proposal.verification())) {
+            assertThat(client.echo()).isEqualTo(Status.SUCCESS);
+        }
+
+        assertThat(seen).containsExactly("accepted TESTSCU");
+    }
 }
