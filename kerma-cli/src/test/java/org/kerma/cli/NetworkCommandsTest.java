@@ -153,7 +153,8 @@ class NetworkCommandsTest {
                     try {
                         DicomObject d = DicomReader.read(f).dataset();
                         DicomObject a = new DicomObject();
-                        a.setString(Tag.QueryRetrieveLevel, "IMAGE");
+                        a.setString(Tag.QueryRetrieveLevel,
+                                request.identifier().getString(Tag.QueryRetrieveLevel, "?"));
                         a.setString(Tag.PatientID, d.getString(Tag.PatientID, ""));
                         a.setString(Tag.SOPInstanceUID, d.getString(Tag.SOPInstanceUID, ""));
                         return a;
@@ -170,7 +171,7 @@ class NetworkCommandsTest {
                     Integer.toString(receivePort)));
             awaitPort(receivePort);
 
-            CommandRun find = CommandRun.kerma(NONE, "find", "-S", "-aec", "QR", "-k", "QueryRetrieveLevel=IMAGE",
+            CommandRun find = CommandRun.kerma(NONE, "find", "-S", "-aec", "QR", "-L", "image",
                     "-k", "PatientID=P4", "-k", "SOPInstanceUID", "127.0.0.1", port);
             CommandRun move = CommandRun.kerma(NONE, "move", "-S", "-aec", "QR", "-aem", "DEST",
                     "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=2.25.4343", "127.0.0.1", port);
@@ -179,7 +180,8 @@ class NetworkCommandsTest {
             CommandRun received = receiver.get(30, TimeUnit.SECONDS);
 
             assertThat(find.exitCode()).as(find.err()).isZero();
-            assertThat(find.out()).contains("(0008,0018) UI SOPInstanceUID [2.25.42427]",
+            assertThat(find.out()).contains("(0008,0052) CS QueryRetrieveLevel [IMAGE]",
+                    "(0008,0018) UI SOPInstanceUID [2.25.42427]",
                     "(0008,0018) UI SOPInstanceUID [2.25.42428]", "# 2 matches, final status 0000 (Success)");
             assertThat(move.exitCode()).as(move.err()).isZero();
             assertThat(move.out()).contains("C-MOVE: completed 2, warnings 0, failures 0");
