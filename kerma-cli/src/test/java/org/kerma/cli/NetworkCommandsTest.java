@@ -100,6 +100,32 @@ class NetworkCommandsTest {
     }
 
     @Test
+    void sendSpreadsFilesOverSeveralAssociations(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        for (int n = 1; n <= 6; n++) {
+            sample(in, "P9", 10 + n, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        }
+        Path out = dir.resolve("out");
+        List<String> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (DicomNode node = DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller())
+                .onStore(new org.kerma.net.service.StoreToDirectory(out, false))
+                .addListener(new org.kerma.net.AssociationListener() {
+                    @Override
+                    public void accepted(org.kerma.net.Association association) {
+                        callers.add(association.name());
+                    }
+                }).start()) {
+            CommandRun send = CommandRun.kerma(NONE, "send", "-j", "3", "-aec", "KERMA", "127.0.0.1",
+                    Integer.toString(node.port()), in.toString());
+
+            assertThat(send.exitCode()).as(send.err()).isZero();
+            assertThat(send.out()).contains("sent 6, warnings 0, failures 0");
+        }
+        assertThat(callers).hasSize(3);
+        assertThat(uidsIn(out)).hasSize(6);
+    }
+
+    @Test
     void storescuDeliversToKermaReceive(@TempDir Path dir) throws Exception {
         Path file = sample(dir, "P2", 5, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         Path out = dir.resolve("out");
