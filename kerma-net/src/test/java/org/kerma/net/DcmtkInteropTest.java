@@ -254,6 +254,69 @@ class DcmtkInteropTest {
         }
     }
 
+    @Test
+    void dicomClientFindsMovesAndGetsFromDcmqrscp(@TempDir Path dir) throws Exception {
+        Path db = Files.createDirectories(dir.resolve("db"));
+        List<String> files = new ArrayList<>(List.of("dcmqridx", db.toString()));
+        for (int n = 1; n <= 3; n++) {
+            files.add(Samples.write(db, Samples.ct("PQ", 18, n), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).toString());
+        }
+        Result indexed = Processes.run(dir, LIMIT, files.toArray(String[]::new));
+        assertThat(indexed.exitCode()).as(indexed.output()).isZero();
+        Path moved = dir.resolve("moved");
+        DicomNode kerma = start(DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller())
+                .onStore(new StoreToDirectory(moved, false)));
+        int port = Ports.free();
+        Path config = dir.resolve("dcmqrscp.cfg");
+        Files.writeString(config, String.join("\n",
+                "NetworkTCPPort = " + port, "MaxPDUSize = 16384", "MaxAssociations = 16",
+                "HostTable BEGIN", "kerma = (KERMA, 127.0.0.1, " + kerma.port() + ")", "HostTable END",
+                "VendorTable BEGIN", "VendorTable END",
+                "AETable BEGIN", "QRSCP " + db + " RW (200, 1024mb) ANY", "AETable END", ""));
+        Process qrscp = Processes.start(dir, dir.resolve("dcmqrscp.log"), "dcmqrscp", "-c", config.toString());
+        try {
+            Processes.awaitPort(port, LIMIT);
+            Connection qr = Connection.to("QRSCP", "127.0.0.1", port).withCallingAe("KERMA");
+            DicomObject keys = new DicomObject();
+            keys.setString(Tag.QueryRetrieveLevel, "STUDY");
+            keys.setString(Tag.StudyInstanceUID, "2.25.200018");
+
+            List<String> studies = new ArrayList<>();
+            org.kerma.net.client.RetrieveResult move;
+            try (DicomClient client = DicomClient.connect(qr, Proposal.empty()
+                    .with(org.kerma.dicom.Uid.StudyRootQueryRetrieveInformationModelFind, Proposal.UNCOMPRESSED)
+                    .with(org.kerma.dicom.Uid.StudyRootQueryRetrieveInformationModelMove, Proposal.UNCOMPRESSED))) {
+                DicomObject query = new DicomObject();
+                query.setString(Tag.QueryRetrieveLevel, "STUDY");
+                query.setString(Tag.PatientID, "PQ");
+                query.putString(Tag.StudyInstanceUID, org.kerma.dicom.VR.UI);
+                for (DicomObject match : client.find(org.kerma.dicom.Uid.StudyRootQueryRetrieveInformationModelFind,
+                        query)) {
+                    studies.add(match.getString(Tag.StudyInstanceUID, ""));
+                }
+                move = client.move(org.kerma.dicom.Uid.StudyRootQueryRetrieveInformationModelMove, "KERMA", keys);
+            }
+            MemoryArchive got = new MemoryArchive();
+            org.kerma.net.client.RetrieveResult get;
+            try (DicomClient client = DicomClient.connect(qr, Proposal.empty()
+                    .with(org.kerma.dicom.Uid.StudyRootQueryRetrieveInformationModelGet, Proposal.UNCOMPRESSED)
+                    .withStorageScpRole(List.of(org.kerma.dicom.Uid.CTImageStorage)))) {
+                get = client.get(org.kerma.dicom.Uid.StudyRootQueryRetrieveInformationModelGet, keys, got);
+            }
+
+            assertThat(studies).containsExactly("2.25.200018");
+            assertThat(move.status()).isEqualTo(Status.SUCCESS);
+            assertThat(move.completed()).isEqualTo(3);
+            assertThat(receivedUids(moved)).containsExactlyInAnyOrder("2.25.1000180001", "2.25.1000180002",
+                    "2.25.1000180003");
+            assertThat(get.status()).isEqualTo(Status.SUCCESS);
+            assertThat(got.instances().keySet()).containsExactlyInAnyOrder("2.25.1000180001", "2.25.1000180002",
+                    "2.25.1000180003");
+        } finally {
+            Processes.stop(qrscp);
+        }
+    }
+
     private static MemoryArchive archiveOf(String patient, int study, int count) {
         MemoryArchive archive = new MemoryArchive();
         IntStream.rangeClosed(1, count).forEach(n -> archive.add(Samples.ct(patient, study, n)));
