@@ -34,3 +34,5 @@ mvn -B -q -Dstyle.color=never -pl kerma-tools -am -Pgenerate-standard-data -Dski
   "-Dkerma.project=$root" "-Dkerma.standard=$standard" "-Dkerma.privateDic=$private_dic" \
   "-Dkerma.pydicomPrivateDic=$pydicom_private_dic" \
   process-classes
+# SR concept constants (kerma-dicom org.kerma.dicom.sr.Concepts) and the SRT→SCT legacy map (srt-sct.tsv)
+java -cp "kerma-tools/target/classes:kerma-dicom/target/classes" org.kerma.tools.concepts.ConceptsGenerator "$root" "$standard"
