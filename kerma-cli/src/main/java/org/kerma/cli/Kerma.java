@@ -45,6 +45,7 @@ public final class Kerma {
     private static final List<Supplier<Object>> COMMANDS = List.of(
             VersionCommand::new,
             DumpCommand::new,
+            DoseCommand::new,
             CommandLine.HelpCommand::new);
 
     @Option(names = {"-v", VERBOSE}, scope = ScopeType.INHERIT,
