@@ -22,7 +22,7 @@ import org.kerma.dicom.Code;
  * @param acquisitionDoseRpTotal       Acquisition Dose (RP) Total (113729)
  * @param totalAcquisitionTime         Total Acquisition Time (113855)
  * @param totalNumberOfRadiographicFrames Total Number of Radiographic Frames (113731)
- * @param referencePointDefinition     Reference Point Definition (113780): its text, or the meaning of its code
+ * @param referencePointDefinition     Reference Point Definition (113780): coded or text
  * @param accumulatedAverageGlandularDoses Accumulated Average Glandular Dose (111637) per laterality (TID 10005)
  * @param calibrations                 Calibration (122505) containers
  */
@@ -31,7 +31,7 @@ public record AccumulatedDose(String path, Optional<Code> acquisitionPlane, Opti
         Optional<Quantity> fluoroDoseRpTotal, Optional<Quantity> totalFluoroTime,
         Optional<Quantity> acquisitionDoseAreaProductTotal, Optional<Quantity> acquisitionDoseRpTotal,
         Optional<Quantity> totalAcquisitionTime, Optional<Quantity> totalNumberOfRadiographicFrames,
-        Optional<String> referencePointDefinition, List<GlandularDose> accumulatedAverageGlandularDoses,
+        Optional<CodeOrText> referencePointDefinition, List<GlandularDose> accumulatedAverageGlandularDoses,
         List<Calibration> calibrations) {
 
     /** An average glandular dose for one breast (Laterality (272741003) on the NUM). */

@@ -23,7 +23,7 @@ import org.kerma.dicom.Code;
  * @param doseRp                Dose (RP) (113738)
  * @param entranceExposureAtRp  Entrance Exposure at RP (111636)
  * @param averageGlandularDose  Average Glandular Dose (111631)
- * @param referencePointDefinition Reference Point Definition (113780): text, or the meaning of its code
+ * @param referencePointDefinition Reference Point Definition (113780): coded or text
  * @param comment               Comment (121106)
  * @param source                TID 10003B
  * @param mechanical            TID 10003C
@@ -34,7 +34,7 @@ public record IrradiationEvent(String path, Optional<Code> acquisitionPlane, Opt
         Optional<String> acquisitionProtocol, Optional<Code> anatomicalStructure, Optional<Code> laterality,
         Optional<Code> imageView, Optional<Quantity> doseAreaProduct, Optional<Quantity> halfValueLayer,
         Optional<Quantity> doseRp, Optional<Quantity> entranceExposureAtRp, Optional<Quantity> averageGlandularDose,
-        Optional<String> referencePointDefinition, Optional<String> comment, XRaySourceData source,
+        Optional<CodeOrText> referencePointDefinition, Optional<String> comment, XRaySourceData source,
         XRayMechanicalData mechanical, XRayDetectorData detector) {
 
     /**

@@ -12,7 +12,8 @@ import org.kerma.dose.Unit;
 
 /**
  * Reads the Radiopharmaceutical Administration containers of PS3.16 TID 10021 (TID 10022 event data) as far as the
- * agent, radionuclide and administered activity, with the report's effective dose.
+ * agent (with its Radionuclide and Radionuclide Half Life properties), the administered activity and the
+ * report's effective dose.
  */
 final class RadiopharmaceuticalRadiationDoseReader {
     private RadiopharmaceuticalRadiationDoseReader() {
@@ -22,9 +23,10 @@ final class RadiopharmaceuticalRadiationDoseReader {
         List<RadiopharmaceuticalAdministration> list = new ArrayList<>();
         for (ContentItem a : ctx.children(root, DCM.RadiopharmaceuticalAdministration)) {
             Optional<Quantity> effective = ctx.quantity(a, DCM.EffectiveDose, Unit.MILLISIEVERT);
-            list.add(new RadiopharmaceuticalAdministration(a.path().toString(),
-                    ctx.childCode(a, SCT.Radiopharmaceuticals), ctx.childCode(a, SCT.RadioactiveIsotope),
-                    ctx.childQuantity(a, SCT.HalfLifeOfRadiopharmaceutical, Unit.SECOND),
+            Optional<ContentItem> agent = ctx.child(a, SCT.Radiopharmaceuticals);
+            list.add(new RadiopharmaceuticalAdministration(a.path().toString(), agent.flatMap(ctx::code),
+                    agent.flatMap(i -> ctx.childCode(i, SCT.RadioactiveIsotope)),
+                    agent.flatMap(i -> ctx.childQuantity(i, SCT.HalfLifeOfRadiopharmaceutical, Unit.SECOND)),
                     ctx.childUid(a, DCM.RadiopharmaceuticalAdministrationEventUID),
                     ctx.childDateTime(a, DCM.RadiopharmaceuticalStartDatetime),
                     ctx.childDateTime(a, DCM.RadiopharmaceuticalStopDatetime),

@@ -12,6 +12,7 @@ import org.kerma.dicom.sr.ContentTree;
 import org.kerma.dicom.sr.NumericValue;
 import org.kerma.dicom.sr.ValueType;
 import org.kerma.dose.AppliedQuirk;
+import org.kerma.dose.CodeOrText;
 import org.kerma.dose.Finding;
 import org.kerma.dose.Quantity;
 import org.kerma.dose.Unit;
@@ -272,14 +273,14 @@ final class ReadContext {
 
     /**
      * An item that the template allows as CODE or TEXT (Reference Point Definition, 113780, PS3.16 TID 10001/10003):
-     * the text, or the code's meaning for display.
+     * the code or the text.
      */
-    Optional<String> codeOrText(ContentItem parent, Code concept) {
+    Optional<CodeOrText> codeOrText(ContentItem parent, Code concept) {
         Optional<ContentItem> item = descendant(parent, concept);
         if (item.isPresent() && item.get().valueType().filter(t -> t == ValueType.TEXT).isPresent()) {
-            return item.get().text();
+            return item.get().text().map(CodeOrText::of);
         }
-        return item.flatMap(this::code).map(Code::meaning);
+        return item.flatMap(this::code).map(CodeOrText::of);
     }
 
     Optional<LocalDateTime> dateTime(ContentItem parent, Code concept) {

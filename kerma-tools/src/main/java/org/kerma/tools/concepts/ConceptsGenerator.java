@@ -19,7 +19,8 @@ import org.kerma.tools.read.Provenance;
  * (one {@code Code} constant per pydicom concept keyword, in nested classes per coding scheme) from pydicom's
  * {@code sr/_concepts_dict.py}, and the legacy SNOMED map {@code srt-sct.tsv} (SNOMED-RT code → SNOMED CT code)
  * from pydicom's {@code sr/_snomed_dict.py} and PixelMed's {@code srtsctmapping.xml} (their union: the two never give
- * one SRT code different SCT codes, which the cross-check report would list).
+ * one SRT code different SCT codes, which the cross-check report would list), completed with the SCT/SRT pairs of
+ * the concept names in PixelMed's template file.
  *
  * <p>Which concepts become constants: every DCM and UCUM concept, and the SCT concepts that belong to a context
  * group of the dose templates ({@link ConceptSelection}). Run by {@code tools/generate-standard-data.sh}; same
@@ -58,12 +59,24 @@ public final class ConceptsGenerator {
         List<String> report = SnomedMapCheck.compare(srtToSct, pixelmed);
         Map<String, String> union = new TreeMap<>(pixelmed);
         union.putAll(srtToSct);
+        Map<String, String> templateAlternatives = templateSrtAlternatives(standard.resolve(PIXELMED_TEMPLATES));
+        int added = 0;
+        for (Map.Entry<String, String> e : templateAlternatives.entrySet()) {
+            String had = union.putIfAbsent(e.getKey(), e.getValue());
+            if (had == null) {
+                added++;
+            } else if (!had.equals(e.getValue())) {
+                report.add("srt-sct: SRT " + e.getKey() + ": map " + had + ", template alternative " + e.getValue());
+            }
+        }
+        report.add("srt-sct: " + added + " legacy codes added from the SCT/SRT concept name pairs of PixelMed's templates");
         Provenance conceptSource = Provenance.ofStaged(standard, PYDICOM_CONCEPTS);
         write(project.resolve(CONCEPTS_JAVA),
                 ConceptsJavaWriter.render(ConceptSelection.select(concepts, templateSctNames(standard.resolve(PIXELMED_TEMPLATES))),
                         List.of(conceptSource, Provenance.ofStaged(standard, PIXELMED_TEMPLATES))));
         write(project.resolve(SRT_SCT_TSV), SrtSctTsvWriter.render(union,
-                List.of(Provenance.ofStaged(standard, PYDICOM_SNOMED), Provenance.ofStaged(standard, PIXELMED_SNOMED))));
+                List.of(Provenance.ofStaged(standard, PYDICOM_SNOMED), Provenance.ofStaged(standard, PIXELMED_SNOMED),
+                        Provenance.ofStaged(standard, PIXELMED_TEMPLATES))));
         return report;
     }
 
@@ -76,6 +89,22 @@ public final class ConceptsGenerator {
             codes.add(m.group(1));
         }
         return codes;
+    }
+
+    /**
+     * The legacy code of each template concept name that PixelMed gives with both forms:
+     * {@code cvConceptName="SCT code" csdConceptName="SCT" cvAltConceptName="SRT code" csdAltConceptName="SRT"}
+     * (such as Radiopharmaceutical agent, 349358000 / F-61FDB, which neither map lists).
+     */
+    static Map<String, String> templateSrtAlternatives(Path templates) {
+        Matcher m = Pattern.compile("cvConceptName=\"([0-9]+)\"\\s+csdConceptName=\"SCT\"\\s+"
+                + "cvAltConceptName=\"([^\"]+)\"\\s+csdAltConceptName=\"SRT\"")
+                .matcher(PydicomConceptsReader.readText(templates));
+        Map<String, String> pairs = new TreeMap<>();
+        while (m.find()) {
+            pairs.put(m.group(2), m.group(1));
+        }
+        return pairs;
     }
 
     static void write(Path file, String text) {
