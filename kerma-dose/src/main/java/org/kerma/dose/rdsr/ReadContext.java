@@ -2,13 +2,18 @@ package org.kerma.dose.rdsr;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.kerma.dicom.Code;
 import org.kerma.dicom.DicomDateTime;
+import org.kerma.dicom.DicomObject;
+import org.kerma.dicom.Tag;
 import org.kerma.dicom.sr.Concepts;
 import org.kerma.dicom.sr.ContentItem;
 import org.kerma.dicom.sr.ContentTree;
+import org.kerma.dicom.sr.LegacyCodes;
 import org.kerma.dicom.sr.NumericValue;
 import org.kerma.dicom.sr.ValueType;
 import org.kerma.dose.AppliedQuirk;
@@ -29,6 +34,11 @@ final class ReadContext {
     private final ContentTree tree;
     private final List<Finding> findings = new ArrayList<>();
     private final List<AppliedQuirk> quirks = new ArrayList<>();
+    /** Each container's children with their concept names (legacy codes canonical), decoded once per report. */
+    private final Map<DicomObject, Node[]> childIndex = new IdentityHashMap<>();
+
+    private record Node(ContentItem item, Code name, boolean hasChildren) {
+    }
 
     ReadContext(ContentTree tree) {
         this.tree = tree;
@@ -50,24 +60,47 @@ final class ReadContext {
         quirks.add(new AppliedQuirk(quirk, path, detail));
     }
 
+    private Node[] nodes(ContentItem parent) {
+        Node[] nodes = childIndex.get(parent.dataset());
+        if (nodes == null) {
+            List<ContentItem> children = parent.children();
+            nodes = new Node[children.size()];
+            for (int i = 0; i < nodes.length; i++) {
+                ContentItem c = children.get(i);
+                nodes[i] = new Node(c, c.conceptName().map(LegacyCodes::canonical).orElse(null),
+                        c.dataset().contains(Tag.ContentSequence));
+            }
+            childIndex.put(parent.dataset(), nodes);
+        }
+        return nodes;
+    }
+
     /** The first direct child named {@code concept}, by-reference items followed. */
     Optional<ContentItem> child(ContentItem parent, Code concept) {
-        for (ContentItem c : parent.children()) {
-            if (c.isByReference()) {
-                Optional<ContentItem> target = follow(c);
+        Code wanted = LegacyCodes.canonical(concept);
+        for (Node n : nodes(parent)) {
+            if (n.name() == null && n.item().isByReference()) {
+                Optional<ContentItem> target = follow(n.item());
                 if (target.isPresent() && target.get().hasConceptName(concept)) {
                     return target;
                 }
-            } else if (c.hasConceptName(concept)) {
-                return Optional.of(c);
+            } else if (wanted.equals(n.name())) {
+                return Optional.of(n.item());
             }
         }
         return Optional.empty();
     }
 
-    /** Every direct child named {@code concept}. */
+    /** Every direct child named {@code concept}, in order. */
     List<ContentItem> children(ContentItem parent, Code concept) {
-        return parent.children(concept);
+        Code wanted = LegacyCodes.canonical(concept);
+        List<ContentItem> named = new ArrayList<>();
+        for (Node n : nodes(parent)) {
+            if (wanted.equals(n.name())) {
+                named.add(n.item());
+            }
+        }
+        return named;
     }
 
     /** The first item named {@code concept} below {@code parent}, depth-first, the direct children first. */
@@ -76,9 +109,9 @@ final class ReadContext {
         if (direct.isPresent()) {
             return direct;
         }
-        for (ContentItem c : parent.children()) {
-            if (!c.children().isEmpty()) {
-                Optional<ContentItem> below = descendant(c, concept);
+        for (Node n : nodes(parent)) {
+            if (n.hasChildren()) {
+                Optional<ContentItem> below = descendant(n.item(), concept);
                 if (below.isPresent()) {
                     return below;
                 }
