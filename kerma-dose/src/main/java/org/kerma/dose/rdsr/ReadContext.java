@@ -2,6 +2,7 @@ package org.kerma.dose.rdsr;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class ReadContext {
     private final List<AppliedQuirk> quirks = new ArrayList<>();
     /** Each container's children with their concept names (legacy codes canonical), decoded once per report. */
     private final Map<DicomObject, Node[]> childIndex = new IdentityHashMap<>();
+    private final Map<DicomObject, SubtreeIndex> subtreeIndex = new IdentityHashMap<>();
 
     private record Node(ContentItem item, Code name, boolean hasChildren) {
     }
@@ -103,15 +105,57 @@ final class ReadContext {
         return named;
     }
 
-    /** The first item named {@code concept} below {@code parent}, depth-first, the direct children first. */
+    /**
+     * The first item named {@code concept} below {@code parent}: a direct child if one has the name, else the first
+     * found the same way below each child in order. Served from an index of the subtree built on first use; a
+     * subtree with by-reference items is searched item by item, so that references are followed.
+     */
     Optional<ContentItem> descendant(ContentItem parent, Code concept) {
+        SubtreeIndex index = subtree(parent);
+        ContentItem found = index.first().get(LegacyCodes.canonical(concept));
+        if (found != null || !index.hasReferences()) {
+            return Optional.ofNullable(found);
+        }
+        return searchDescendant(parent, concept);
+    }
+
+    private record SubtreeIndex(Map<Code, ContentItem> first, boolean hasReferences) {
+    }
+
+    private SubtreeIndex subtree(ContentItem parent) {
+        SubtreeIndex index = subtreeIndex.get(parent.dataset());
+        if (index == null) {
+            Map<Code, ContentItem> first = new HashMap<>();
+            boolean references = false;
+            Node[] nodes = nodes(parent);
+            for (Node n : nodes) {
+                if (n.name() != null) {
+                    first.putIfAbsent(n.name(), n.item());
+                } else if (n.item().isByReference()) {
+                    references = true;
+                }
+            }
+            for (Node n : nodes) {
+                if (n.hasChildren()) {
+                    SubtreeIndex below = subtree(n.item());
+                    below.first().forEach(first::putIfAbsent);
+                    references |= below.hasReferences();
+                }
+            }
+            index = new SubtreeIndex(first, references);
+            subtreeIndex.put(parent.dataset(), index);
+        }
+        return index;
+    }
+
+    private Optional<ContentItem> searchDescendant(ContentItem parent, Code concept) {
         Optional<ContentItem> direct = child(parent, concept);
         if (direct.isPresent()) {
             return direct;
         }
         for (Node n : nodes(parent)) {
             if (n.hasChildren()) {
-                Optional<ContentItem> below = descendant(n.item(), concept);
+                Optional<ContentItem> below = searchDescendant(n.item(), concept);
                 if (below.isPresent()) {
                     return below;
                 }
