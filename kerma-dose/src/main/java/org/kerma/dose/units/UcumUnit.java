@@ -37,6 +37,12 @@ public record UcumUnit(String code, int[] dimensions, double factor) {
             Map.entry('G', 1e9), Map.entry('M', 1e6), Map.entry('k', 1e3), Map.entry('h', 1e2),
             Map.entry('d', 1e-1), Map.entry('c', 1e-2), Map.entry('m', 1e-3), Map.entry('u', 1e-6),
             Map.entry('n', 1e-9), Map.entry('p', 1e-12));
+    /**
+     * Codes already read, so that a report's thousands of NUM items parse each unit once; bounded, so that a hostile
+     * stream of distinct codes cannot grow it without limit (past the limit, codes are parsed every time).
+     */
+    private static final Map<String, Optional<UcumUnit>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 1024;
     /** Atoms that take no prefix in UCUM (non-metric). */
     private static final java.util.Set<String> NON_METRIC = java.util.Set.of("min", "h", "d", "a", "deg");
 
@@ -47,6 +53,18 @@ public record UcumUnit(String code, int[] dimensions, double factor) {
         if (code == null || code.isEmpty() || code.length() > 64) {
             return Optional.empty();
         }
+        Optional<UcumUnit> known = PARSED.get(code);
+        if (known != null) {
+            return known;
+        }
+        Optional<UcumUnit> parsed = parseUncached(code);
+        if (PARSED.size() < CACHE_LIMIT) {
+            PARSED.put(code, parsed);
+        }
+        return parsed;
+    }
+
+    private static Optional<UcumUnit> parseUncached(String code) {
         int[] dims = new int[BASES.length];
         double factor = 1;
         int i = 0;
@@ -83,7 +101,7 @@ public record UcumUnit(String code, int[] dimensions, double factor) {
 
     /** Adds one component ("cm2", "{pulse}", "1", "%") to {@code dims}; gives its factor, or empty when unknown. */
     private static Optional<double[]> component(String text, int[] dims, int sign) {
-        String s = text.replaceAll("\\{[^}]*}", "");
+        String s = withoutAnnotations(text);
         if (s.isEmpty() || s.equals("1")) {
             return Optional.of(new double[] {1});
         }
@@ -116,6 +134,26 @@ public record UcumUnit(String code, int[] dimensions, double factor) {
         int power = sign * exponent;
         dims[atom.base()] += atom.exponent() * power;
         return Optional.of(new double[] {Math.pow(prefix * atom.factor(), power)});
+    }
+
+    private static String withoutAnnotations(String text) {
+        int open = text.indexOf('{');
+        if (open < 0) {
+            return text;
+        }
+        StringBuilder s = new StringBuilder(text.length());
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '{') {
+                depth++;
+            } else if (ch == '}' && depth > 0) {
+                depth--;
+            } else if (depth == 0) {
+                s.append(ch);
+            }
+        }
+        return s.toString();
     }
 
     /** True when both units measure the same kind of quantity. */
