@@ -25,7 +25,7 @@ public record Quantity(double value, Unit unit, double originalValue, String ori
     /** "415.82 mGy·cm", with the original in brackets when it differs: "0.0107 Gy·m² (1.07 dGy.cm2)". */
     @Override
     public String toString() {
-        String text = format(value) + " " + unit.symbol();
+        String text = unit == Unit.ONE ? format(value) : format(value) + " " + unit.symbol();
         if (!originalUnit.equals(unit.ucum()) || originalValue != value) {
             text += " (" + format(originalValue) + " " + originalUnit + ")";
         }

@@ -18,6 +18,7 @@ import org.kerma.dose.CtIrradiationEvent;
 import org.kerma.dose.DoseReport;
 import org.kerma.dose.Finding;
 import org.kerma.dose.IrradiationEvent;
+import org.kerma.dose.RadiopharmaceuticalAdministration;
 import org.kerma.dose.ReportHeader;
 import org.kerma.dose.vendor.Quirk;
 
@@ -70,45 +71,13 @@ public final class RdsrReader {
             ctx.quirk(Quirk.GE_CT_ENHANCED_SR, "-", "dose report in SOP Class " + sopClass);
         }
         Optional<ContentItem> procedure = ctx.child(root, DCM.ProcedureReported);
-        Optional<Code> intent = procedure.flatMap(p -> ctx.child(p, SCT.HasIntent)).flatMap(ctx::code);
-        if (procedure.isPresent() && intent.isEmpty() && kind != DoseReport.Kind.RADIOPHARMACEUTICAL) {
-            ctx.quirk(Quirk.MISSING_HAS_INTENT, procedure.get().path().toString(), "Procedure reported "
-                    + procedure.get().code().map(Code::toString).orElse("") + " has no Has Intent");
-        }
-        if (kind == DoseReport.Kind.RADIOPHARMACEUTICAL) {
-            intent = ctx.code(root, SCT.HasIntent);
-        }
+        Optional<Code> intent = intent(root, procedure, kind, ctx);
         Optional<ContentItem> scope = ctx.child(root, DCM.ScopeOfAccumulation);
-        List<AccumulatedDose> accumulated = new ArrayList<>();
-        List<IrradiationEvent> events = new ArrayList<>();
-        Optional<CtAccumulatedDose> ctAccumulated = Optional.empty();
-        List<CtIrradiationEvent> ctEvents = new ArrayList<>();
-        switch (kind) {
-            case PROJECTION_XRAY -> {
-                for (ContentItem c : ctx.children(root, DCM.AccumulatedXRayDoseData)) {
-                    accumulated.add(AccumulatedXRayDoseReader.read(c, ctx));
-                }
-                mandatory(ctx, root, accumulated.isEmpty(), "Accumulated X-Ray Dose Data (113702)", "10001");
-                for (ContentItem e : ctx.children(root, DCM.IrradiationEventXRayData)) {
-                    events.add(IrradiationEventXRayDataReader.read(e, ctx));
-                }
-            }
-            case CT -> {
-                Optional<ContentItem> c = ctx.child(root, DCM.CTAccumulatedDoseData);
-                mandatory(ctx, root, c.isEmpty(), "CT Accumulated Dose Data (113811)", "10011");
-                ctAccumulated = c.map(i -> CtAccumulatedDoseDataReader.read(i, ctx));
-                for (ContentItem e : ctx.children(root, DCM.CTAcquisition)) {
-                    ctEvents.add(CtIrradiationEventDataReader.read(e, ctx));
-                }
-                mandatory(ctx, root, ctEvents.isEmpty(), "CT Acquisition (113819)", "10011");
-            }
-            case RADIOPHARMACEUTICAL -> { }
-        }
-        var administrations = kind == DoseReport.Kind.RADIOPHARMACEUTICAL
-                ? RadiopharmaceuticalRadiationDoseReader.read(root, ctx) : List.<org.kerma.dose.RadiopharmaceuticalAdministration>of();
-        if (kind == DoseReport.Kind.RADIOPHARMACEUTICAL) {
-            mandatory(ctx, root, administrations.isEmpty(), "Radiopharmaceutical Administration (113502)", "10021");
-        }
+        Body body = switch (kind) {
+            case PROJECTION_XRAY -> projection(root, ctx);
+            case CT -> ct(root, ctx);
+            case RADIOPHARMACEUTICAL -> radiopharmaceutical(root, ctx);
+        };
         List<Code> sources = new ArrayList<>();
         for (ContentItem s : ctx.children(root, DCM.SourceOfDoseInformation)) {
             ctx.code(s).ifPresent(sources::add);
@@ -119,8 +88,63 @@ public final class RdsrReader {
                 procedure.flatMap(ctx::code), intent, scope.flatMap(ctx::code),
                 scope.flatMap(s -> s.children().stream().filter(c -> c.uid().isPresent()).findFirst())
                         .flatMap(ContentItem::uid),
-                start, end, sources, accumulated, ctAccumulated, events, ctEvents, administrations, ctx.quirks(),
-                ctx.findings());
+                start, end, sources, body.accumulated(), body.ctAccumulated(), body.events(), body.ctEvents(),
+                body.administrations(), ctx.quirks(), ctx.findings());
+    }
+
+    /** The template-specific part of a report. */
+    private record Body(List<AccumulatedDose> accumulated, List<IrradiationEvent> events,
+            Optional<CtAccumulatedDose> ctAccumulated, List<CtIrradiationEvent> ctEvents,
+            List<RadiopharmaceuticalAdministration> administrations) {
+    }
+
+    /** Has Intent under Procedure reported (TID 10001/10011 row 2.1), or anywhere for TID 10021. */
+    private static Optional<Code> intent(ContentItem root, Optional<ContentItem> procedure, DoseReport.Kind kind,
+            ReadContext ctx) {
+        if (kind == DoseReport.Kind.RADIOPHARMACEUTICAL) {
+            return ctx.code(root, SCT.HasIntent);
+        }
+        Optional<Code> intent = procedure.flatMap(p -> ctx.child(p, SCT.HasIntent)).flatMap(ctx::code);
+        if (procedure.isPresent() && intent.isEmpty()) {
+            ctx.quirk(Quirk.MISSING_HAS_INTENT, procedure.get().path().toString(), "Procedure reported "
+                    + procedure.get().code().map(Code::toString).orElse("") + " has no Has Intent");
+        }
+        return intent;
+    }
+
+    /** TID 10001: accumulated dose per plane (TID 10002, mandatory) and the irradiation events (TID 10003). */
+    private static Body projection(ContentItem root, ReadContext ctx) {
+        List<AccumulatedDose> accumulated = new ArrayList<>();
+        for (ContentItem c : ctx.children(root, DCM.AccumulatedXRayDoseData)) {
+            accumulated.add(AccumulatedXRayDoseReader.read(c, ctx));
+        }
+        mandatory(ctx, root, accumulated.isEmpty(), "Accumulated X-Ray Dose Data (113702)", "10001");
+        List<IrradiationEvent> events = new ArrayList<>();
+        for (ContentItem e : ctx.children(root, DCM.IrradiationEventXRayData)) {
+            events.add(IrradiationEventXRayDataReader.read(e, ctx));
+        }
+        return new Body(accumulated, events, Optional.empty(), List.of(), List.of());
+    }
+
+    /** TID 10011: CT accumulated dose (TID 10012, mandatory) and the CT acquisitions (TID 10013, at least one). */
+    private static Body ct(ContentItem root, ReadContext ctx) {
+        Optional<ContentItem> c = ctx.child(root, DCM.CTAccumulatedDoseData);
+        mandatory(ctx, root, c.isEmpty(), "CT Accumulated Dose Data (113811)", "10011");
+        List<CtIrradiationEvent> events = new ArrayList<>();
+        for (ContentItem e : ctx.children(root, DCM.CTAcquisition)) {
+            events.add(CtIrradiationEventDataReader.read(e, ctx));
+        }
+        mandatory(ctx, root, events.isEmpty(), "CT Acquisition (113819)", "10011");
+        return new Body(List.of(), List.of(), c.map(i -> CtAccumulatedDoseDataReader.read(i, ctx)), events,
+                List.of());
+    }
+
+    /** TID 10021: the radiopharmaceutical administrations (at least one). */
+    private static Body radiopharmaceutical(ContentItem root, ReadContext ctx) {
+        List<RadiopharmaceuticalAdministration> administrations =
+                RadiopharmaceuticalRadiationDoseReader.read(root, ctx);
+        mandatory(ctx, root, administrations.isEmpty(), "Radiopharmaceutical Administration (113502)", "10021");
+        return new Body(List.of(), List.of(), Optional.empty(), List.of(), administrations);
     }
 
     private static void mandatory(ReadContext ctx, ContentItem root, boolean missing, String container, String tid) {
