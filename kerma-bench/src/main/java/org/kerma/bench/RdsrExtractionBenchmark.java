@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.State;
  * {@code DicomReader} to a {@code DoseReport}, the cost an import pays. As in {@link HeaderParseBenchmark}, one
  * operation is one report and the state cycles through the set, so ops/s is reports/s.
  *
- * <p>Run: {@code java -jar kerma-bench/target/benchmarks.jar RdsrExtractionBenchmark -p corpus=../shared/corpus/openrem}.
+ * <p>Run: {@code java -jar kerma-bench/target/benchmarks.jar RdsrExtractionBenchmark
+ * -p corpus=../shared/corpus/openrem}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -74,7 +74,10 @@ public record IrradiationEvent(String path, Optional<Code> acquisitionPlane, Opt
             Optional<Quantity> tableHeightPosition) {
     }
 
-    /** TID 10003A Irradiation Event X-Ray Detector Data: Exposure Index (113845), Target (113846), Deviation (113847). */
+    /**
+     * TID 10003A Irradiation Event X-Ray Detector Data: Exposure Index (113845), Target Exposure Index (113846),
+     * Deviation Index (113847).
+     */
     public record XRayDetectorData(Optional<Quantity> exposureIndex, Optional<Quantity> targetExposureIndex,
             Optional<Quantity> deviationIndex) {
     }

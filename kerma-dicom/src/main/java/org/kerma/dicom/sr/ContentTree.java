@@ -89,7 +89,10 @@ public final class ContentTree {
         return new Reference.Resolved(at);
     }
 
-    /** Visits every item depth-first in document order, the root first; by-reference items are visited, not followed. */
+    /**
+     * Visits every item depth-first in document order, the root first; by-reference items are visited, not
+     * followed. Iterative: a deeply nested tree cannot overflow the stack.
+     */
     public void walk(Consumer<ContentItem> visitor) {
         Deque<ContentItem> stack = new ArrayDeque<>();
         stack.push(root);

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param factor     the factor to the coherent base unit of that dimension
  */
 public record UcumUnit(String code, int[] dimensions, double factor) {
-    /** Base dimensions: absorbed dose, equivalent dose, activity, length, mass, amount, time, current, voltage, angle. */
+    /** Base dimensions: absorbed and equivalent dose, activity, length, mass, amount, time, current, voltage, angle. */
     static final String[] BASES = {"Gy", "Sv", "Bq", "m", "g", "mol", "s", "A", "V", "deg"};
 
     private record Atom(int base, int exponent, double factor) {

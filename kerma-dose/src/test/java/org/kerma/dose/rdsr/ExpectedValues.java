@@ -179,7 +179,8 @@ final class ExpectedValues {
 
     private static Actual doseCheck(Optional<CtIrradiationEvent.CtDoseCheckDetails> d, String name) {
         return switch (name) {
-            case "dlp_alert_value_configured" -> value(d.flatMap(CtIrradiationEvent.CtDoseCheckDetails::dlpAlertValueConfigured));
+            case "dlp_alert_value_configured" ->
+                    value(d.flatMap(CtIrradiationEvent.CtDoseCheckDetails::dlpAlertValueConfigured));
             case "ctdivol_alert_value_configured" ->
                     value(d.flatMap(CtIrradiationEvent.CtDoseCheckDetails::ctdivolAlertValueConfigured));
             case "dlp_notification_value_configured" ->

@@ -69,10 +69,12 @@ public final class ConceptsGenerator {
                 report.add("srt-sct: SRT " + e.getKey() + ": map " + had + ", template alternative " + e.getValue());
             }
         }
-        report.add("srt-sct: " + added + " legacy codes added from the SCT/SRT concept name pairs of PixelMed's templates");
+        report.add("srt-sct: " + added
+                + " legacy codes added from the SCT/SRT concept name pairs of PixelMed's templates");
         Provenance conceptSource = Provenance.ofStaged(standard, PYDICOM_CONCEPTS);
         write(project.resolve(CONCEPTS_JAVA),
-                ConceptsJavaWriter.render(ConceptSelection.select(concepts, templateSctNames(standard.resolve(PIXELMED_TEMPLATES))),
+                ConceptsJavaWriter.render(
+                        ConceptSelection.select(concepts, templateSctNames(standard.resolve(PIXELMED_TEMPLATES))),
                         List.of(conceptSource, Provenance.ofStaged(standard, PIXELMED_TEMPLATES))));
         write(project.resolve(SRT_SCT_TSV), SrtSctTsvWriter.render(union,
                 List.of(Provenance.ofStaged(standard, PYDICOM_SNOMED), Provenance.ofStaged(standard, PIXELMED_SNOMED),
