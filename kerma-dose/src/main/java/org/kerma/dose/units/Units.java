@@ -47,6 +47,19 @@ public final class Units {
         if (!from.get().sameDimension(to)) {
             return new Conversion.WrongDimension(code, target);
         }
-        return new Conversion.Converted(value * (from.get().factor() / to.factor()));
+        return new Conversion.Converted(scale(value, from.get().factor() / to.factor()));
+    }
+
+    /**
+     * {@code value × ratio}, exactly rounded when the ratio is a power of ten (the usual case: prefixes), so that
+     * 34300 uA.s gives 34.3 mAs and not 34.300000000000004: dividing by an exactly representable 10ⁿ rounds once.
+     */
+    static double scale(double value, double ratio) {
+        long exponent = Math.round(Math.log10(ratio));
+        if (Math.abs(exponent) <= 22 && Math.abs(ratio / Math.pow(10, exponent) - 1) < 1e-12) {
+            double power = Math.pow(10, Math.abs(exponent));
+            return exponent >= 0 ? value * power : value / power;
+        }
+        return value * ratio;
     }
 }

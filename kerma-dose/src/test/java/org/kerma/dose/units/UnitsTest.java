@@ -40,6 +40,13 @@ class UnitsTest {
     }
 
     @Test
+    void scalesByPowersOfTenWithOneRounding() {
+        assertThat(converted(34300, "uA.s", Unit.MILLIAMPERE_SECOND)).isEqualTo(34.3);
+        assertThat(converted(1.07, "dGy.cm2", Unit.GRAY_SQUARE_METRE)).isEqualTo(1.07e-5);
+        assertThat(converted(30.573, "mGy", Unit.GRAY)).isEqualTo(0.030573);
+    }
+
+    @Test
     void readsAnnotationsAsDimensionlessCounts() {
         assertThat(converted(2, "{X-Ray sources}", Unit.ONE)).isEqualTo(2);
         assertThat(converted(1.38, "{ratio}", Unit.ONE)).isEqualTo(1.38);
