@@ -1,5 +1,6 @@
 package org.kerma.dose.units;
 
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -51,14 +52,18 @@ public final class Units {
     }
 
     /**
-     * {@code value × ratio}, exactly rounded when the ratio is a power of ten (the usual case: prefixes), so that
-     * 34300 uA.s gives 34.3 mAs and not 34.300000000000004: dividing by an exactly representable 10ⁿ rounds once.
+     * {@code value × ratio}. When the ratio is a power of ten (the usual case: metric prefixes) the decimal point of
+     * the value's shortest decimal form is moved, so that 34300 uA.s gives 34.3 mAs and 1.07 dGy.cm2 gives
+     * 1.07e-5 Gy·m², the doubles nearest to those decimals, rather than a product one unit in the last place off.
      */
     static double scale(double value, double ratio) {
         long exponent = Math.round(Math.log10(ratio));
-        if (Math.abs(exponent) <= 22 && Math.abs(ratio / Math.pow(10, exponent) - 1) < 1e-12) {
-            double power = Math.pow(10, Math.abs(exponent));
-            return exponent >= 0 ? value * power : value / power;
+        if (exponent == 0 && ratio == 1) {
+            return value;
+        }
+        if (Double.isFinite(value) && Math.abs(exponent) <= 30
+                && Math.abs(ratio / Math.pow(10, exponent) - 1) < 1e-12) {
+            return new BigDecimal(Double.toString(value)).scaleByPowerOfTen((int) exponent).doubleValue();
         }
         return value * ratio;
     }
