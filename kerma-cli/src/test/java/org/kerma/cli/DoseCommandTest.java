@@ -30,6 +30,15 @@ class DoseCommandTest {
     }
 
     @Test
+    void printsFindingsWithTheirContentItemPaths() {
+        CommandRun run = CommandRun.kerma(new Object[0], "dose", "report", corpus("CT-RDSR-Philips_BigBore4DCT.dcm"));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("meanCtdivol: 23.7 mGy")
+                .contains("- WARNING 1.13.2: (123014, DCM, \"Target Region\") has no Concept Code Sequence")
+                .contains("- EMPTY_REQUIRED_VALUE at 1.13.2: (123014, DCM, \"Target Region\") has no code");
+    }
+
+    @Test
     void refusesAnSrThatIsNotADoseReport() {
         CommandRun run = CommandRun.kerma(new Object[0], "dose", "report", corpus("ESR_non-dose.dcm"));
         assertThat(run.exitCode()).isEqualTo(1);
