@@ -4,10 +4,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kerma.dicom.Code;
@@ -319,10 +317,6 @@ final class ExpectedValues {
             s += "." + String.format("%06d", t.getNano() / 1000);
         }
         return s;
-    }
-
-    static List<String> fieldsFor(Function<String, Actual> probe, List<String> fields) {
-        return fields.stream().filter(f -> probe.apply(f) instanceof Actual.Value).toList();
     }
 
     static Optional<Double> number(Object v) {
