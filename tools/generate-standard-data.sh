@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates kerma-dicom's data dictionary, UID registry and private dictionary (resources under
+# Regenerates kerma-dicom's data dictionary, UID registry, private dictionary and SR concept constants (resources under
 # kerma-dicom/src/main/resources/org/kerma/dicom/, Tag.java and Uid.java) from the staged standard, and prints the
 # generator's cross-check report. Commit the changed files together with the report's reviewed copies
 # (kerma-tools/src/test/resources/org/kerma/tools/reviewed-*.txt).

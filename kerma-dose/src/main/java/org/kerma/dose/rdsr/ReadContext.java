@@ -39,6 +39,13 @@ final class ReadContext {
     private final Map<DicomObject, Node[]> childIndex = new IdentityHashMap<>();
     private final Map<DicomObject, SubtreeIndex> subtreeIndex = new IdentityHashMap<>();
 
+    /**
+     * The deepest content item level searched: far below any dose template (TID 10011 nests 5 levels), and shallow
+     * enough that the recursive lookups cannot exhaust the stack on a hostile tree built in memory (files are
+     * already limited by {@code ReadOptions.maxNestingDepth}).
+     */
+    static final int MAX_DEPTH = 100;
+
     private record Node(ContentItem item, Code name, boolean hasChildren) {
     }
 
@@ -124,6 +131,12 @@ final class ReadContext {
 
     private SubtreeIndex subtree(ContentItem parent) {
         SubtreeIndex index = subtreeIndex.get(parent.dataset());
+        if (index == null && parent.path().depth() > MAX_DEPTH) {
+            finding(Finding.Severity.ERROR, parent.path().toString(), "content tree nested deeper than "
+                    + MAX_DEPTH + " levels; the items below are not read");
+            index = new SubtreeIndex(Map.of(), false);
+            subtreeIndex.put(parent.dataset(), index);
+        }
         if (index == null) {
             Map<Code, ContentItem> first = new HashMap<>();
             boolean references = false;
@@ -150,7 +163,7 @@ final class ReadContext {
 
     private Optional<ContentItem> searchDescendant(ContentItem parent, Code concept) {
         Optional<ContentItem> direct = child(parent, concept);
-        if (direct.isPresent()) {
+        if (direct.isPresent() || parent.path().depth() > MAX_DEPTH) {
             return direct;
         }
         for (Node n : nodes(parent)) {

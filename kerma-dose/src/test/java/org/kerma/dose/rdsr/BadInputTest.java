@@ -123,6 +123,23 @@ class BadInputTest {
     }
 
     @Test
+    void stopsAtHostileNestingDepthWithAFinding() {
+        SrBuilder doc = SrBuilder.rdsr(DCM.XRayRadiationDoseReport, "10001");
+        doc.container(DCM.AccumulatedXRayDoseData).num(DCM.DoseAreaProductTotal, "1.0", "Gy.m2");
+        SrBuilder deep = doc.container(DCM.IrradiationEventXRayData);
+        for (int i = 0; i < 20_000; i++) {
+            deep = deep.container(DCM.XRayFilters);
+        }
+        deep.num(DCM.KVP, "80", "kV");
+        DoseReport r = RdsrReader.read(doc.dataset());
+        assertThat(r.events()).hasSize(1);
+        assertThat(r.events().get(0).source().kvp()).isEmpty();
+        assertThat(r.findings()).anyMatch(f -> f.severity() == Finding.Severity.ERROR
+                && f.message().equals("content tree nested deeper than 100 levels; the items below are not read")
+                && f.path().startsWith("1.2.1.1.1"));
+    }
+
+    @Test
     void refusesSrThatIsNotADoseReport() {
         SrBuilder doc = SrBuilder.document(Uid.ComprehensiveSRStorage, DCM.Document, null);
         assertThat(RdsrReader.isDoseReport(doc.dataset())).isFalse();
