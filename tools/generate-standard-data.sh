@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates kerma-dicom's data dictionary, UID registry, private dictionary and SR concept constants (resources under
-# kerma-dicom/src/main/resources/org/kerma/dicom/, Tag.java and Uid.java) from the staged standard, and prints the
+# Regenerates kerma-dicom's data dictionary, UID registry, private dictionary and SR concept constants (resources
+# under kerma-dicom/src/main/resources/org/kerma/dicom/, Tag.java, Uid.java, sr/Concepts.java) from the staged
+# standard, and prints the
 # generator's cross-check report. Commit the changed files together with the report's reviewed copies
 # (kerma-tools/src/test/resources/org/kerma/tools/reviewed-*.txt).
 #
