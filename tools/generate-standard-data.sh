@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates kerma-dicom's data dictionary, UID registry, private dictionary and SR concept constants (resources
 # under kerma-dicom/src/main/resources/org/kerma/dicom/, Tag.java, Uid.java, sr/Concepts.java) from the staged
-# standard, and prints the generator's cross-check report. Commit the changed files together with the report's reviewed copies
-# (kerma-tools/src/test/resources/org/kerma/tools/reviewed-*.txt).
+# standard, and prints the generator's cross-check report. Commit the changed files together with the report's
+# reviewed copies (kerma-tools/src/test/resources/org/kerma/tools/reviewed-*.txt).
 #
 # usage: tools/generate-standard-data.sh [STANDARD_DIR]
 #   STANDARD_DIR  the staged standard (default: ../shared/standard next to the project root)
