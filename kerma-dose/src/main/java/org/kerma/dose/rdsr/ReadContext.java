@@ -4,9 +4,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.kerma.dicom.Code;
 import org.kerma.dicom.DicomDateTime;
 import org.kerma.dicom.DicomObject;
@@ -33,14 +35,15 @@ import org.kerma.dose.vendor.UnitQuirks;
  */
 final class ReadContext {
     private final ContentTree tree;
-    private final List<Finding> findings = new ArrayList<>();
-    private final List<AppliedQuirk> quirks = new ArrayList<>();
+    /** In the order found; a finding met again (the same item looked up for another concept) is kept once. */
+    private final Set<Finding> findings = new LinkedHashSet<>();
+    private final Set<AppliedQuirk> quirks = new LinkedHashSet<>();
     /** Each container's children with their concept names (legacy codes canonical), decoded once per report. */
     private final Map<DicomObject, Node[]> childIndex = new IdentityHashMap<>();
     private final Map<DicomObject, SubtreeIndex> subtreeIndex = new IdentityHashMap<>();
 
     /**
-     * The deepest content item level searched: far below any dose template (TID 10011 nests 5 levels), and shallow
+     * The deepest content item level searched: far below any dose template (the dose templates nest a few levels), and shallow
      * enough that the recursive lookups cannot exhaust the stack on a hostile tree built in memory (files are
      * already limited by {@code ReadOptions.maxNestingDepth}).
      */
@@ -54,11 +57,11 @@ final class ReadContext {
     }
 
     List<Finding> findings() {
-        return findings;
+        return List.copyOf(findings);
     }
 
     List<AppliedQuirk> quirks() {
-        return quirks;
+        return List.copyOf(quirks);
     }
 
     void finding(Finding.Severity severity, String path, String message) {

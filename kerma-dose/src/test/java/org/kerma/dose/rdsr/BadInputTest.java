@@ -91,8 +91,8 @@ class BadInputTest {
         accumulated.byReference("CONTAINS", 1, 1);
         doc.container(DCM.CTAcquisition).byReference("CONTAINS", 1, 2, 2).byReference("CONTAINS", 1, 2, 1);
         DoseReport r = RdsrReader.read(doc.dataset());
-        assertThat(r.findings()).contains(new Finding(Finding.Severity.ERROR, "1.1.1",
-                "by-reference item leads back to 1.1 (a cycle); not followed"));
+        assertThat(r.findings()).filteredOn(f -> f.path().equals("1.1.1")).containsExactly(
+                new Finding(Finding.Severity.ERROR, "1.1.1", "by-reference item leads back to 1.1 (a cycle); not followed"));
         assertThat(r.findings()).anyMatch(f -> f.path().startsWith("1.2.") && f.message().contains("cycle"));
     }
 
