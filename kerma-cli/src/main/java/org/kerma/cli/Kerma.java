@@ -54,6 +54,7 @@ public final class Kerma {
             ImportCommand::new,
             ReindexCommand::new,
             ProtocolCommand::new,
+            DoseCommand::new,
             CommandLine.HelpCommand::new);
 
     @Option(names = {"-v", VERBOSE}, scope = ScopeType.INHERIT,
