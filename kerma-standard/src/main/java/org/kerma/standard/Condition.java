@@ -49,7 +49,7 @@ public final class Condition {
 
     /** One term or group of a condition, as tabulated. */
     record Term(boolean and, boolean not, int tag, String test, String argument, String selector,
-                List<Term> group) {
+                List<Term> group, int sequence) {
     }
 
     private final String name;
@@ -62,7 +62,7 @@ public final class Condition {
 
     /** A condition that always has the given result (the sources' "Always" and "Never"). */
     static Condition constant(String name, boolean value) {
-        return new Condition(name, List.of(new Term(false, !value, 0, "Always", "", "", List.of())));
+        return new Condition(name, List.of(new Term(false, !value, 0, "Always", "", "", List.of(), 0)));
     }
 
     /** The condition's name in the tables, e.g. {@code NumberOfWedgesNotZero}. */
@@ -104,6 +104,21 @@ public final class Condition {
                 case "StringValueFromRootAttribute", "StringConstantFromRootAttribute" -> stringValue(root, t);
                 case "BinaryValue" -> binaryValue(item, t);
                 case "BinaryValueFromRootAttribute" -> binaryValue(root, t);
+                case "ElementPresentWithin" -> Result.of(item.items(t.sequence()).stream()
+                        .anyMatch(i -> i.contains(t.tag())));
+                case "ElementPresentWithin+StringValue" -> {
+                    String value = t.argument().substring(t.argument().indexOf('\\') + 1);
+                    yield Result.of(item.items(t.sequence()).stream()
+                            .anyMatch(i -> i.strings(t.tag()).stream().anyMatch(v -> v.trim().equals(value))));
+                }
+                case "ElementPresentInPathFromRoot" -> Result.of(root.items(t.sequence()).stream()
+                        .anyMatch(i -> i.contains(t.tag())));
+                case "ElementPresentInPathFromRootFirstItem" -> Result.of(!root.items(t.sequence()).isEmpty()
+                        && root.items(t.sequence()).get(0).contains(t.tag()));
+                case "SequencePresentInPathFromRootHasItems" -> Result.of(root.items(t.sequence()).stream()
+                        .anyMatch(i -> !i.items(t.tag()).isEmpty()));
+                case "SequencePresentInPathFromRootFirstItemHasItems" -> Result.of(!root.items(t.sequence()).isEmpty()
+                        && !root.items(t.sequence()).get(0).items(t.tag()).isEmpty());
                 case "SequenceHasItems" -> Result.of(item.items(t.tag()).size() > 0);
                 case "SequenceHasOneItem" -> Result.of(item.items(t.tag()).size() == 1);
                 case "SequenceHasTwoItems" -> Result.of(item.items(t.tag()).size() == 2);
@@ -173,13 +188,20 @@ public final class Condition {
                 case "open" -> open.add(new ArrayList<>());
                 case "close" -> {
                     List<Term> group = open.remove(open.size() - 1);
-                    open.get(open.size() - 1).add(new Term(and, not, 0, "", "", "", group));
+                    open.get(open.size() - 1).add(new Term(and, not, 0, "", "", "", group, 0));
                 }
                 default -> {
                     OptionalInt tag = element.isEmpty() ? OptionalInt.empty()
                             : ElementDictionary.standard().tagOf(element);
                     String t = tag.isPresent() ? test : "UnknownElement";
-                    open.get(open.size() - 1).add(new Term(and, not, tag.orElse(0), t, argument, selector, List.of()));
+                    int sequence = 0;
+                    if (t.startsWith("ElementPresentWithin") || t.contains("InPathFromRoot")) {
+                        OptionalInt s = ElementDictionary.standard().tagOf(argument.split("\\\\")[0]);
+                        t = s.isPresent() ? t : "UnknownElement";
+                        sequence = s.orElse(0);
+                    }
+                    open.get(open.size() - 1).add(new Term(and, not, tag.orElse(0), t, argument, selector, List.of(),
+                            sequence));
                 }
             }
         }

@@ -10,7 +10,9 @@ import org.kerma.tools.write.TsvTable;
  * Flattens dicom3tools conditions ({@code condn.tpl}) into table rows: one row per test line, with an "open" row
  * before and a "close" row after each parenthesised group (the close row carries the group's operator and
  * modifier). Symbolic SOP class constants ({@code XYZStorageSOPClassUID}) are replaced by their UIDs from
- * {@code sopcl.tpl}, so the run time needs no second table.
+ * {@code sopcl.tpl}, so the run time needs no second table. A line with several tests (e.g.
+ * {@code ElementPresentWithin="S" StringValue="V"}) has them joined by '+' in the test column and their arguments
+ * joined by backslash.
  */
 final class ConditionTable {
     /** The keys of a test line, other than Element, Operator and Modifier, that name what is tested. */
@@ -47,19 +49,16 @@ final class ConditionTable {
                 table.add(name, Integer.toString(level), "term", op, not, "", "Unsupported", line.key(), "");
                 continue;
             }
-            String test = "";
-            String argument = "";
+            StringBuilder test = new StringBuilder();
+            StringBuilder argument = new StringBuilder();
             for (Map.Entry<String, String> e : f.entrySet()) {
                 if (!NOT_TESTS.contains(e.getKey())) {
-                    test = e.getKey();
-                    argument = e.getValue();
-                    break;
+                    String value = e.getKey().startsWith("StringConstant") ? uid(name, e.getValue()) : e.getValue();
+                    test.append(test.length() > 0 ? "+" : "").append(e.getKey());
+                    argument.append(argument.length() > 0 ? "\\" : "").append(value);
                 }
             }
-            if (test.startsWith("StringConstant")) {
-                argument = uid(name, argument);
-            }
-            table.add(name, Integer.toString(level), "term", op, not, line.value(), test, argument,
+            table.add(name, Integer.toString(level), "term", op, not, line.value(), test.toString(), argument.toString(),
                     f.getOrDefault("ValueSelector", ""));
         }
     }

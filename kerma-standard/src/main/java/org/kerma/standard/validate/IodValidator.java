@@ -58,6 +58,9 @@ public final class IodValidator {
     /** Validates a Part 10 file: the data set, and its file meta information against it. */
     public List<Finding> validate(DicomFile file) {
         List<Finding> findings = validate(file.dataset());
+        if (file.fileMeta() != null) {
+            ValueCheck.checkAll(file.fileMeta(), findings);
+        }
         FileMetaCheck.check(file.fileMeta(), file.dataset(), findings);
         return findings;
     }

@@ -139,11 +139,17 @@ final class ModuleCheck {
         }
     }
 
+    /**
+     * A sequence's items against the count the module gives ("1", "1-n"). Zero items (an empty sequence) are
+     * allowed for type 2/2C, and for type 3 only when the module says nothing about the count: PS3.3 tables state
+     * "One or more Items shall be included" for most sequences, which holds whenever the sequence is present.
+     */
     private void checkItemCount(ModuleAttribute a, DicomObject item, String path) {
         int items = item.items(a.tag()).size();
         String vm = a.vm().isEmpty() ? "1-n" : a.vm();
-        boolean mustHaveItems = a.type().requiresValue();
-        if (items == 0 ? mustHaveItems : !ValueRules.vmAllows(vm, items)) {
+        boolean emptyAllowed = a.type() == AttributeType.TYPE_2 || a.type() == AttributeType.TYPE_2C
+                || (a.type() == AttributeType.TYPE_3 && a.vm().isEmpty());
+        if (items == 0 ? !emptyAllowed : !ValueRules.vmAllows(vm, items)) {
             add(a, path, Rule.SEQUENCE_ITEM_COUNT, items + " items where the module allows " + vm);
         }
     }

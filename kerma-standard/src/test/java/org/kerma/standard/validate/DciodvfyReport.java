@@ -1,16 +1,20 @@
 package org.kerma.standard.validate;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kerma.dicom.ElementDictionary;
+import org.kerma.dicom.Tag;
 import org.kerma.dicom.Tags;
 
 /**
@@ -24,7 +28,22 @@ final class DciodvfyReport {
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute <([^>]*)>");
     private static final Pattern TAG = Pattern.compile("\\(0x([0-9a-fA-F]{4}),0x([0-9a-fA-F]{4})\\)");
 
+    private static final ElementDictionary KEYWORDS = ElementDictionary.standard();
+    /** dciodvfy names some attributes by name ("Pregnancy Status"): PS3.6 names to keywords, from Tag's constants. */
+    private static final Map<String, String> NAMES = names();
+    private static final Set<String> META = Set.of("FileMetaInformationVersion", "MediaStorageSOPClassUID",
+            "MediaStorageSOPInstanceUID", "TransferSyntaxUID", "ImplementationClassUID");
+
     private DciodvfyReport() {
+    }
+
+    private static Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        for (Field f : Tag.class.getFields()) {
+            KEYWORDS.tagOf(f.getName()).ifPresent(tag -> KEYWORDS.find(tag)
+                    .ifPresent(e -> names.putIfAbsent(e.name(), e.keyword())));
+        }
+        return names;
     }
 
     /** The distinct error keys "RULE attribute" of one file, and the IOD name dciodvfy printed ("" if none). */
@@ -78,11 +97,18 @@ final class DciodvfyReport {
         } else if (m.startsWith("Value invalid for this VR") || m.startsWith("Illegal root for UID")) {
             rule = "INVALID_VALUE";
         } else if (m.startsWith("Bad attribute Value Multiplicity")) {
-            rule = "INVALID_VM";
+            String attribute = attribute(m);
+            boolean sequence = KEYWORDS.tagOf(attribute).stream()
+                    .anyMatch(t -> KEYWORDS.vrOf(t) == org.kerma.dicom.VR.SQ);
+            rule = sequence ? "SEQUENCE_ITEM_COUNT" : "INVALID_VM";
         } else if (m.startsWith("Bad Sequence number of Items")) {
             rule = "SEQUENCE_ITEM_COUNT";
         } else if (m.startsWith("Unrecognized enumerated value")) {
             rule = "ENUMERATED_VALUE";
+        } else if (m.startsWith("MediaStorageSOPInstanceUID different from SOPInstanceUID")) {
+            return "FILE_META MediaStorageSOPInstanceUID";
+        } else if (m.startsWith("MediaStorageSOPClassUID different from SOPClassUID")) {
+            return "FILE_META MediaStorageSOPClassUID";
         } else {
             String[] words = m.split("[ <(=]+");
             StringBuilder s = new StringBuilder("OTHER: ");
@@ -91,7 +117,11 @@ final class DciodvfyReport {
             }
             return s.toString();
         }
-        return rule + " " + attribute(m);
+        String attribute = attribute(m);
+        if (META.contains(attribute) && rule.startsWith("MISSING")) {
+            rule = "FILE_META";
+        }
+        return rule + " " + attribute;
     }
 
     private static String attribute(String m) {
@@ -106,6 +136,10 @@ final class DciodvfyReport {
             return keyword.isEmpty() ? Tags.format(tag) : keyword;
         }
         Matcher a = ATTRIBUTE.matcher(m);
-        return a.find() ? a.group(1) : "?";
+        if (!a.find()) {
+            return "?";
+        }
+        String named = a.group(1);
+        return KEYWORDS.tagOf(named).isPresent() ? named : NAMES.getOrDefault(named, named);
     }
 }
