@@ -17,7 +17,10 @@ public record ValueSet(String name, boolean enumerated, boolean binary, List<Str
         values = List.copyOf(values);
     }
 
-    /** True when {@code value} is one of the set's values; binary values compare numerically. */
+    /**
+     * True when {@code value} is one of the set's values; binary values compare numerically, a negative value also
+     * as its unsigned 16 or 32 bit pattern (SS -1 matches 0xFFFF).
+     */
     public boolean contains(String value) {
         if (!binary) {
             return values.contains(value);
@@ -25,7 +28,8 @@ public record ValueSet(String name, boolean enumerated, boolean binary, List<Str
         try {
             long v = Long.decode(value.trim());
             for (String allowed : values) {
-                if (Long.decode(allowed) == v) {
+                long a = Long.decode(allowed);
+                if (a == v || a == (v & 0xFFFF) || a == (v & 0xFFFFFFFFL)) {
                     return true;
                 }
             }

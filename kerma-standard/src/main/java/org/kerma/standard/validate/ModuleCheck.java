@@ -48,17 +48,61 @@ final class ModuleCheck {
     }
 
     private void check(DicomObject item, List<String> level, String path) {
-        for (ModuleAttribute a : levels.getOrDefault(level, List.of())) {
+        List<ModuleAttribute> rows = levels.getOrDefault(level, List.of());
+        if (!level.isEmpty()) {
+            recurse(item, level, rows, path);
+        }
+        for (ModuleAttribute a : rows) {
             if (!macroApplies(a, item)) {
                 continue;
             }
             checkAttribute(a, item, path);
-            if (item.findValue(a.tag()).orElse(null) instanceof Sequence sequence && levels.containsKey(a.path())) {
+            List<String> inner = level(a.path());
+            if (inner != null && item.findValue(a.tag()).orElse(null) instanceof Sequence sequence) {
                 for (int n = 0; n < sequence.size(); n++) {
-                    check(sequence.item(n), a.path(), itemPath(path, a.keyword(), n));
+                    check(sequence.item(n), inner, itemPath(path, a.keyword(), n));
                 }
             }
         }
+    }
+
+    /**
+     * A sequence of the same keyword nested in its own item (the SR Content Sequence) whose level the tables do not
+     * list again: its items are checked against the outermost level of that keyword.
+     */
+    private void recurse(DicomObject item, List<String> level, List<ModuleAttribute> rows, String path) {
+        String keyword = level.get(level.size() - 1);
+        int tag = ElementDictionary.standard().tagOf(keyword).orElse(-1);
+        if (tag == -1 || rows.stream().anyMatch(r -> r.tag() == tag)
+                || !(item.findValue(tag).orElse(null) instanceof Sequence sequence)) {
+            return;
+        }
+        List<String> nested = new java.util.ArrayList<>(level);
+        nested.add(keyword);
+        List<String> inner = level(nested);
+        if (inner != null) {
+            for (int n = 0; n < sequence.size(); n++) {
+                check(sequence.item(n), inner, itemPath(path, keyword, n));
+            }
+        }
+    }
+
+    /**
+     * The rows that apply inside a sequence at {@code path}: its own level, or for a recursive structure (the SR
+     * Content Sequence, whose macro invokes itself and is tabulated one level deep) the level of the outermost
+     * sequence of the same keyword. Null when the module tabulates nothing inside.
+     */
+    private List<String> level(List<String> path) {
+        List<String> p = path;
+        while (!levels.containsKey(p)) {
+            String last = p.get(p.size() - 1);
+            int first = p.indexOf(last);
+            if (first == p.size() - 1) {
+                return null;
+            }
+            p = p.subList(0, first + 1);
+        }
+        return p;
     }
 
     private boolean macroApplies(ModuleAttribute a, DicomObject item) {
@@ -148,7 +192,7 @@ final class ModuleCheck {
         int items = item.items(a.tag()).size();
         String vm = a.vm().isEmpty() ? "1-n" : a.vm();
         boolean emptyAllowed = a.type() == AttributeType.TYPE_2 || a.type() == AttributeType.TYPE_2C
-                || (a.type() == AttributeType.TYPE_3 && a.vm().isEmpty());
+                || (a.type() == AttributeType.TYPE_3 && (a.vm().isEmpty() || ValueRules.vmAllows(a.vm(), 0)));
         if (items == 0 ? !emptyAllowed : !ValueRules.vmAllows(vm, items)) {
             add(a, path, Rule.SEQUENCE_ITEM_COUNT, items + " items where the module allows " + vm);
         }

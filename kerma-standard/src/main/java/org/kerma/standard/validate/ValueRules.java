@@ -44,8 +44,10 @@ final class ValueRules {
                     : "CS allows only upper-case letters, digits, space and underscore";
             case DS -> DECIMAL.matcher(value.trim()).matches() ? null : "not a decimal string";
             case IS -> integer(value.trim());
-            case UI -> UID.matcher(value).matches() ? null
-                    : "a UID is numeric components without leading zeros, separated by dots";
+            case UI -> !UID.matcher(value).matches()
+                    ? "a UID is numeric components without leading zeros, separated by dots"
+                    : value.charAt(0) > '2' || (value.length() > 1 && value.charAt(1) != '.')
+                    ? "a UID's first component (its ISO/IEC 8824 root arc, PS3.5 Section 9.1) is 0, 1 or 2" : null;
             case DA -> date(value);
             case TM -> time(value);
             case DT -> dateTime(value);
