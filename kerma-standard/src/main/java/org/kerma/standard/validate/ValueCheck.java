@@ -39,6 +39,10 @@ final class ValueCheck {
             if (!(value instanceof byte[] bytes) || bytes.length == 0 || !vr.isString() || Tags.isGroupLength(tag)) {
                 continue;
             }
+            if (vr != VR.UI && bytes[bytes.length - 1] == 0) {
+                findings.add(finding(Rule.INVALID_VALUE, tag, path, vr
+                        + " value padded with NUL (0x00); PS3.5 Section 6.2 pads only UI with NUL, other VRs with space"));
+            }
             List<String> values;
             try {
                 values = item.strings(tag);
