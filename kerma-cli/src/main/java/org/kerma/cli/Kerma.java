@@ -45,6 +45,8 @@ public final class Kerma {
     private static final List<Supplier<Object>> COMMANDS = List.of(
             VersionCommand::new,
             DumpCommand::new,
+            ValidateCommand::new,
+            StdCommand::new,
             CommandLine.HelpCommand::new);
 
     @Option(names = {"-v", VERBOSE}, scope = ScopeType.INHERIT,

