@@ -130,4 +130,18 @@ class StandardTest {
         assertThat(ctdiVol.valueType()).isEqualTo("NUM");
         assertThat(ctdiVol.units()).contains(new Code("mGy", "UCUM", ""));
     }
+
+    @Test
+    void protocolModulesComeFromTheHandKeptTableMarkedUnchecked() {
+        Module context = standard.module("Protocol Context").orElseThrow();
+
+        assertThat(context.tabulated()).isTrue();
+        assertThat(context.section()).isEqualTo("Table C.34.2-1");
+        ModuleAttribute institution = context.attribute("CustodialOrganizationSequence", "InstitutionName")
+                .orElseThrow();
+        assertThat(institution.type()).isEqualTo(AttributeType.TYPE_2);
+        assertThat(institution.checked()).isFalse();
+        assertThat(standard.module("XA Protocol Series").orElseThrow().tabulated()).isFalse();
+        assertThat(standard.module("RT Beams").orElseThrow().attributes()).allMatch(ModuleAttribute::checked);
+    }
 }

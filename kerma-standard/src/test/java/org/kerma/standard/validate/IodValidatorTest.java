@@ -128,4 +128,22 @@ class IodValidatorTest {
                 "MediaStorageSOPInstanceUID 1.2.3 differs from SOPInstanceUID 1.2.826.0.1.3680043.2.1125.9 of the"
                         + " data set", "File Meta Information Version is missing");
     }
+
+    @Test
+    void rowsNotYetCheckedAgainstPs33GiveWarningsNotErrors() {
+        DicomObject protocol = new DicomObject();
+        protocol.setString(Tag.SOPClassUID, "1.2.840.10008.5.1.4.1.1.200.8");
+        protocol.newSequence(Tag.CustodialOrganizationSequence).addItem();
+
+        List<Finding> findings = validator.validate(protocol);
+
+        assertThat(findings).filteredOn(f -> f.module().equals("protocol-context") && f.tag() == Tag.InstitutionName)
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.rule()).isEqualTo(Rule.MISSING_TYPE_2);
+                    assertThat(f.reason()).contains("not yet checked against PS3.3");
+                });
+        assertThat(findings).filteredOn(f -> f.module().equals("xa-protocol-series")).singleElement()
+                .extracting(Finding::rule).isEqualTo(Rule.MODULE_NOT_TABULATED);
+    }
 }
