@@ -77,13 +77,20 @@ public final class Condition {
      * @param root the top-level data set of the object
      */
     public Result evaluate(DicomObject item, DicomObject root) {
-        return evaluate(terms, item, root);
+        return evaluate(terms, item, root, new Values());
     }
 
-    private static Result evaluate(List<Term> terms, DicomObject item, DicomObject root) {
+    /**
+     * Left to right; a term that cannot change the result (And after FALSE, Or after TRUE) is not evaluated, which
+     * keeps long alternatives (a value against seventy defined terms) cheap.
+     */
+    private static Result evaluate(List<Term> terms, DicomObject item, DicomObject root, Values values) {
         Result result = null;
         for (Term t : terms) {
-            Result r = t.group().isEmpty() ? test(t, item, root) : evaluate(t.group(), item, root);
+            if (result != null && (t.and() ? result == Result.FALSE : result == Result.TRUE)) {
+                continue;
+            }
+            Result r = t.group().isEmpty() ? test(t, item, root, values) : evaluate(t.group(), item, root, values);
             if (t.not()) {
                 r = r.not();
             }
@@ -92,7 +99,23 @@ public final class Condition {
         return result == null ? Result.NOT_EVALUABLE : result;
     }
 
-    private static Result test(Term t, DicomObject item, DicomObject root) {
+    /** The values of the element last asked for, so that consecutive terms on one element decode it once. */
+    private static final class Values {
+        private DicomObject data;
+        private int tag;
+        private List<String> values;
+
+        List<String> of(DicomObject d, int t) {
+            if (d != data || t != tag || values == null) {
+                data = d;
+                tag = t;
+                values = d.strings(t);
+            }
+            return values;
+        }
+    }
+
+    private static Result test(Term t, DicomObject item, DicomObject root, Values values) {
         try {
             return switch (t.test()) {
                 case "Always" -> Result.TRUE;
@@ -100,8 +123,9 @@ public final class Condition {
                 case "ElementPresentInRoot" -> Result.of(root.contains(t.tag()));
                 case "ValuePresent" -> Result.of(item.findValue(t.tag()).isPresent()
                         && !item.strings(t.tag()).isEmpty());
-                case "StringValue", "StringConstant" -> stringValue(item, t);
-                case "StringValueFromRootAttribute", "StringConstantFromRootAttribute" -> stringValue(root, t);
+                case "StringValue", "StringConstant" -> stringValue(values.of(item, t.tag()), t);
+                case "StringValueFromRootAttribute", "StringConstantFromRootAttribute" ->
+                        stringValue(values.of(root, t.tag()), t);
                 case "BinaryValue" -> binaryValue(item, t);
                 case "BinaryValueFromRootAttribute" -> binaryValue(root, t);
                 case "ElementPresentWithin" -> Result.of(item.items(t.sequence()).stream()
@@ -130,8 +154,7 @@ public final class Condition {
         }
     }
 
-    private static Result stringValue(DicomObject data, Term t) {
-        List<String> values = data.strings(t.tag());
+    private static Result stringValue(List<String> values, Term t) {
         if (t.selector().equals("*")) {
             return Result.of(values.stream().anyMatch(v -> v.trim().equals(t.argument())));
         }

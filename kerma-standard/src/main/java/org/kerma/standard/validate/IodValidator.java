@@ -2,7 +2,6 @@ package org.kerma.standard.validate;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +42,16 @@ import org.kerma.standard.Usage;
  */
 public final class IodValidator {
     private final Standard standard;
-    private final Map<String, Map<List<String>, List<ModuleAttribute>>> levels = new ConcurrentHashMap<>();
+    private final Map<String, Plan> plans = new ConcurrentHashMap<>();
+
+    /** An IOD's modules prepared for checking, built on first use and then shared. */
+    private record Plan(List<PlannedModule> modules, Set<Integer> mandatoryTags) {
+    }
+
+    /** One module row of an IOD: its table as steps (null when not tabulated) and its usage condition. */
+    private record PlannedModule(IodModule row, Module module, ModuleCheck.Plan steps,
+                                 Condition condition, List<Integer> topLevelTags) {
+    }
 
     /** A validator over {@code standard}'s tables. */
     public IodValidator(Standard standard) {
@@ -77,63 +85,64 @@ public final class IodValidator {
                     + " has no IOD in Kerma's tables").orElse("SOP Class UID is missing: the IOD is unknown")));
             return findings;
         }
-        Set<Integer> mandatoryTags = mandatoryTopLevelTags(iod.get());
-        for (IodModule row : iod.get().modules()) {
-            Optional<Module> module = standard.module(row.moduleId());
-            if (module.isEmpty() || !module.get().tabulated()) {
-                if (row.usage() == Usage.MANDATORY) {
-                    findings.add(new Finding(Severity.NOT_CHECKED, Rule.MODULE_NOT_TABULATED, row.moduleId(), -1, "",
-                            "", "the module's attributes are not tabulated in Kerma's tables"));
+        Plan plan = plans.computeIfAbsent(iod.get().id(), id -> plan(iod.get()));
+        for (PlannedModule m : plan.modules()) {
+            if (m.steps() == null) {
+                if (m.row().usage() == Usage.MANDATORY) {
+                    findings.add(new Finding(Severity.NOT_CHECKED, Rule.MODULE_NOT_TABULATED, m.row().moduleId(),
+                            -1, "", "", "the module's attributes are not tabulated in Kerma's tables"));
                 }
                 continue;
             }
-            if (applies(row, module.get(), dataset, mandatoryTags, findings)) {
-                new ModuleCheck(standard, module.get(), levels(module.get()), dataset, findings).run();
+            if (applies(m, dataset, plan.mandatoryTags(), findings)) {
+                new ModuleCheck(m.module(), m.steps(), dataset, findings).run();
             }
         }
         return findings;
     }
 
-    private boolean applies(IodModule row, Module module, DicomObject dataset, Set<Integer> mandatoryTags,
-                            List<Finding> findings) {
+    private Plan plan(Iod iod) {
+        List<PlannedModule> modules = new ArrayList<>();
+        Set<Integer> mandatory = new HashSet<>();
+        for (IodModule row : iod.modules()) {
+            Optional<Module> module = standard.module(row.moduleId());
+            boolean tabulated = module.isPresent() && module.get().tabulated();
+            List<Integer> top = tabulated ? module.get().topLevel().stream().map(ModuleAttribute::tag).toList()
+                    : List.of();
+            if (row.usage() == Usage.MANDATORY) {
+                mandatory.addAll(top);
+            }
+            modules.add(new PlannedModule(row, module.orElse(null),
+                    tabulated ? ModuleCheck.plan(standard, module.get()) : null,
+                    row.evaluableCondition().isEmpty() ? null : standard.condition(row.evaluableCondition())
+                            .orElse(null), top));
+        }
+        return new Plan(List.copyOf(modules), Set.copyOf(mandatory));
+    }
+
+    private static boolean applies(PlannedModule m, DicomObject dataset, Set<Integer> mandatoryTags,
+                                   List<Finding> findings) {
+        IodModule row = m.row();
         if (row.usage() == Usage.MANDATORY) {
             return true;
         }
-        Condition.Result result = row.evaluableCondition().isEmpty() ? Condition.Result.NOT_EVALUABLE
-                : standard.condition(row.evaluableCondition()).map(c -> c.evaluate(dataset, dataset))
-                        .orElse(Condition.Result.NOT_EVALUABLE);
+        Condition.Result result = m.condition() == null ? Condition.Result.NOT_EVALUABLE
+                : m.condition().evaluate(dataset, dataset);
         if (result != Condition.Result.NOT_EVALUABLE) {
             return result == Condition.Result.TRUE;
         }
-        boolean present = module.topLevel().stream()
-                .anyMatch(a -> !mandatoryTags.contains(a.tag()) && dataset.contains(a.tag()));
+        boolean present = false;
+        for (int tag : m.topLevelTags()) {
+            if (!mandatoryTags.contains(tag) && dataset.contains(tag)) {
+                present = true;
+                break;
+            }
+        }
         if (!present && row.usage() == Usage.CONDITIONAL) {
-            findings.add(new Finding(Severity.NOT_CHECKED, Rule.CONDITION_NOT_EVALUABLE, module.id(), -1, "", "",
+            findings.add(new Finding(Severity.NOT_CHECKED, Rule.CONDITION_NOT_EVALUABLE, row.moduleId(), -1, "", "",
                     "module absent; its condition cannot be evaluated: " + row.conditionText()));
         }
         return present;
-    }
-
-    /** Tags at the top level of the IOD's mandatory modules, which say nothing about other modules' presence. */
-    private Set<Integer> mandatoryTopLevelTags(Iod iod) {
-        Set<Integer> tags = new HashSet<>();
-        for (IodModule row : iod.modules()) {
-            if (row.usage() == Usage.MANDATORY) {
-                standard.module(row.moduleId()).ifPresent(m -> m.topLevel().forEach(a -> tags.add(a.tag())));
-            }
-        }
-        return tags;
-    }
-
-    /** A module's rows grouped by the keyword path of their enclosing sequence (cached per module). */
-    private Map<List<String>, List<ModuleAttribute>> levels(Module module) {
-        return levels.computeIfAbsent(module.id(), id -> {
-            Map<List<String>, List<ModuleAttribute>> map = new LinkedHashMap<>();
-            for (ModuleAttribute a : module.attributes()) {
-                map.computeIfAbsent(a.parents(), k -> new ArrayList<>()).add(a);
-            }
-            return map;
-        });
     }
 
     static String keyword(int tag) {

@@ -1,5 +1,9 @@
 package org.kerma.standard.validate;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kerma.dicom.BulkData;
@@ -9,6 +13,7 @@ import org.kerma.dicom.ElementDictionary;
 import org.kerma.dicom.Fragments;
 import org.kerma.dicom.InvalidValueException;
 import org.kerma.dicom.Sequence;
+import org.kerma.dicom.VR;
 import org.kerma.standard.AttributeType;
 import org.kerma.standard.Condition;
 import org.kerma.standard.Module;
@@ -22,69 +27,76 @@ import org.kerma.standard.ValueSet;
  * One instance per module check; not thread-safe.
  */
 final class ModuleCheck {
-    private final Standard standard;
-    private final Module module;
-    private final Map<List<String>, List<ModuleAttribute>> levels;
-    private final DicomObject root;
-    private final List<Finding> findings;
-
-    ModuleCheck(Standard standard, Module module, Map<List<String>, List<ModuleAttribute>> levels, DicomObject root,
-                List<Finding> findings) {
-        this.standard = standard;
-        this.module = module;
-        this.levels = levels;
-        this.root = root;
-        this.findings = findings;
-    }
-
-    void run() {
-        check(root, List.of(), "");
-    }
-
-    /** "Seq[n]" appended to a path, n 1-based. */
-    static String itemPath(String path, String sequence, int index) {
-        String item = sequence + "[" + (index + 1) + "]";
-        return path.isEmpty() ? item : path + ">" + item;
-    }
-
-    private void check(DicomObject item, List<String> level, String path) {
-        List<ModuleAttribute> rows = levels.getOrDefault(level, List.of());
-        if (!level.isEmpty()) {
-            recurse(item, level, rows, path);
-        }
-        for (ModuleAttribute a : rows) {
-            if (!macroApplies(a, item)) {
-                continue;
-            }
-            checkAttribute(a, item, path);
-            List<String> inner = level(a.path());
-            if (inner != null && item.findValue(a.tag()).orElse(null) instanceof Sequence sequence) {
-                for (int n = 0; n < sequence.size(); n++) {
-                    check(sequence.item(n), inner, itemPath(path, a.keyword(), n));
-                }
-            }
-        }
+    /**
+     * One row of a module prepared for checking: its dictionary facts and conditions looked up once per validator,
+     * not once per item.
+     *
+     * @param attribute       the row
+     * @param sequence        whether the attribute is a sequence (SQ in the dictionary)
+     * @param dictionaryVm    the dictionary's VM, "" when unknown
+     * @param condition       the 1C/2C condition, null when none is tabulated
+     * @param macroConditions conditions of the invoking macros; null entries stand for conditions not tabulated
+     * @param inner           the level of the rows inside the sequence (for recursion, an outer one), or null
+     */
+    record Step(ModuleAttribute attribute, boolean sequence, String dictionaryVm, Condition condition,
+                List<Condition> macroConditions, List<String> inner) {
     }
 
     /**
-     * A sequence of the same keyword nested in its own item (the SR Content Sequence) whose level the tables do not
-     * list again: its items are checked against the outermost level of that keyword.
+     * A module prepared for checking.
+     *
+     * @param steps      the rows as steps, grouped by the keyword path of their enclosing sequence
+     * @param recursions for a level whose sequence recurs in its own items without rows of its own (the SR Content
+     *                   Sequence), the sequence's tag and the level its nested items are checked against
      */
-    private void recurse(DicomObject item, List<String> level, List<ModuleAttribute> rows, String path) {
-        String keyword = level.get(level.size() - 1);
-        int tag = ElementDictionary.standard().tagOf(keyword).orElse(-1);
-        if (tag == -1 || rows.stream().anyMatch(r -> r.tag() == tag)
-                || !(item.findValue(tag).orElse(null) instanceof Sequence sequence)) {
-            return;
+    record Plan(Map<List<String>, List<Step>> steps, Map<List<String>, Map.Entry<Integer, List<String>>> recursions) {
+    }
+
+    /** Prepares a module's rows for checking. */
+    static Plan plan(Standard standard, Module module) {
+        Map<List<String>, List<ModuleAttribute>> rows = new LinkedHashMap<>();
+        for (ModuleAttribute a : module.attributes()) {
+            rows.computeIfAbsent(a.parents(), k -> new ArrayList<>()).add(a);
         }
-        List<String> nested = new java.util.ArrayList<>(level);
-        nested.add(keyword);
-        List<String> inner = level(nested);
-        if (inner != null) {
-            for (int n = 0; n < sequence.size(); n++) {
-                check(sequence.item(n), inner, itemPath(path, keyword, n));
+        Map<List<String>, List<Step>> steps = new LinkedHashMap<>();
+        ElementDictionary dictionary = ElementDictionary.standard();
+        rows.forEach((level, list) -> {
+            List<Step> out = new ArrayList<>();
+            List<Condition> previous = null;
+            for (ModuleAttribute a : list) {
+                List<Condition> macros = new ArrayList<>();
+                for (String c : a.macroConditions()) {
+                    macros.add(standard.condition(c).orElse(null));
+                }
+                if (macros.equals(previous)) {
+                    macros = previous;
+                }
+                previous = macros;
+                boolean sequence = dictionary.vrOf(a.tag()) == VR.SQ;
+                out.add(new Step(a, sequence, dictionary.find(a.tag()).map(DictionaryEntry::vm).orElse(""),
+                        a.condition().isEmpty() ? null : standard.condition(a.condition()).orElse(null),
+                        macros, sequence ? level(rows, a.path()) : null));
             }
-        }
+            steps.put(level, List.copyOf(out));
+        });
+        Map<List<String>, Map.Entry<Integer, List<String>>> recursions = new HashMap<>();
+        steps.forEach((level, list) -> {
+            if (level.isEmpty()) {
+                return;
+            }
+            String keyword = level.get(level.size() - 1);
+            int tag = dictionary.tagOf(keyword).orElse(-1);
+            if (tag == -1 || list.stream().anyMatch(s -> s.attribute().tag() == tag)) {
+                return;
+            }
+            List<String> nested = new ArrayList<>(level);
+            nested.add(keyword);
+            List<String> inner = level(steps, nested);
+            if (inner != null) {
+                recursions.put(level, Map.entry(tag, inner));
+            }
+        });
+        return new Plan(steps, recursions);
     }
 
     /**
@@ -92,7 +104,7 @@ final class ModuleCheck {
      * Content Sequence, whose macro invokes itself and is tabulated one level deep) the level of the outermost
      * sequence of the same keyword. Null when the module tabulates nothing inside.
      */
-    private List<String> level(List<String> path) {
+    private static List<String> level(Map<List<String>, ?> levels, List<String> path) {
         List<String> p = path;
         while (!levels.containsKey(p)) {
             String last = p.get(p.size() - 1);
@@ -105,10 +117,69 @@ final class ModuleCheck {
         return p;
     }
 
-    private boolean macroApplies(ModuleAttribute a, DicomObject item) {
-        for (String name : a.macroConditions()) {
-            Condition.Result r = standard.condition(name).map(c -> c.evaluate(item, root))
-                    .orElse(Condition.Result.NOT_EVALUABLE);
+    private final Module module;
+    private final Map<List<String>, List<Step>> levels;
+    private final Map<List<String>, Map.Entry<Integer, List<String>>> recursions;
+    private final DicomObject root;
+    private final List<Finding> findings;
+
+    ModuleCheck(Module module, Plan plan, DicomObject root, List<Finding> findings) {
+        this.module = module;
+        this.levels = plan.steps();
+        this.recursions = plan.recursions();
+        this.root = root;
+        this.findings = findings;
+    }
+
+    void run() {
+        check(root, List.of(), ItemPath.ROOT);
+    }
+
+    private void check(DicomObject item, List<String> level, ItemPath path) {
+        List<Step> steps = levels.getOrDefault(level, List.of());
+        if (!level.isEmpty()) {
+            recurse(item, level, path);
+        }
+        Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
+        List<Condition> skipped = null;
+        for (Step step : steps) {
+            if (step.macroConditions() == skipped) {
+                continue;
+            }
+            if (!macroApplies(step, item, evaluated)) {
+                skipped = step.macroConditions();
+                continue;
+            }
+            ModuleAttribute a = step.attribute();
+            checkAttribute(step, item, path, evaluated);
+            if (step.inner() != null && item.findValue(a.tag()).orElse(null) instanceof Sequence sequence) {
+                for (int n = 0; n < sequence.size(); n++) {
+                    check(sequence.item(n), step.inner(), path.item(a.keyword(), n));
+                }
+            }
+        }
+    }
+
+    /**
+     * A sequence of the same keyword nested in its own item (the SR Content Sequence) whose level the tables do not
+     * list again: its items are checked against the outermost level of that keyword.
+     */
+    private void recurse(DicomObject item, List<String> level, ItemPath path) {
+        Map.Entry<Integer, List<String>> recursion = recursions.get(level);
+        if (recursion != null && item.findValue(recursion.getKey()).orElse(null) instanceof Sequence sequence) {
+            String keyword = level.get(level.size() - 1);
+            for (int n = 0; n < sequence.size(); n++) {
+                check(sequence.item(n), recursion.getValue(), path.item(keyword, n));
+            }
+        }
+    }
+
+    private boolean macroApplies(Step step, DicomObject item, Map<Condition, Condition.Result> evaluated) {
+        for (Condition c : step.macroConditions()) {
+            if (c == null) {
+                return false;
+            }
+            Condition.Result r = evaluated.computeIfAbsent(c, k -> k.evaluate(item, root));
             if (r != Condition.Result.TRUE) {
                 return false;
             }
@@ -116,7 +187,9 @@ final class ModuleCheck {
         return true;
     }
 
-    private void checkAttribute(ModuleAttribute a, DicomObject item, String path) {
+    private void checkAttribute(Step step, DicomObject item, ItemPath path,
+                                Map<Condition, Condition.Result> evaluated) {
+        ModuleAttribute a = step.attribute();
         boolean present = item.contains(a.tag());
         boolean hasValue = present && hasValue(item, a.tag());
         AttributeType type = a.type();
@@ -124,7 +197,7 @@ final class ModuleCheck {
             case TYPE_1 -> {
                 if (!present) {
                     add(a, path, Rule.MISSING_TYPE_1, "type 1 attribute is missing");
-                } else if (!hasValue && !isSequence(a)) {
+                } else if (!hasValue && !step.sequence()) {
                     add(a, path, Rule.EMPTY_TYPE_1, "type 1 attribute has no value");
                 }
             }
@@ -133,32 +206,33 @@ final class ModuleCheck {
                     add(a, path, Rule.MISSING_TYPE_2, "type 2 attribute is missing");
                 }
             }
-            case TYPE_1C, TYPE_2C -> checkConditional(a, item, path, present, hasValue);
+            case TYPE_1C, TYPE_2C -> checkConditional(step, item, path, present, hasValue, evaluated);
             default -> {
             }
         }
         if (!present) {
             return;
         }
-        if (isSequence(a)) {
+        if (step.sequence()) {
             checkItemCount(a, item, path);
         } else if (hasValue) {
-            checkValues(a, item, path);
+            checkValues(step, item, path);
         }
     }
 
-    private void checkConditional(ModuleAttribute a, DicomObject item, String path, boolean present,
-                                  boolean hasValue) {
-        Condition.Result r = a.condition().isEmpty() ? Condition.Result.NOT_EVALUABLE
-                : standard.condition(a.condition()).map(c -> c.evaluate(item, root))
-                        .orElse(Condition.Result.NOT_EVALUABLE);
+    private void checkConditional(Step step, DicomObject item, ItemPath path, boolean present, boolean hasValue,
+                                  Map<Condition, Condition.Result> evaluated) {
+        ModuleAttribute a = step.attribute();
+        boolean sequence = step.sequence();
+        Condition.Result r = step.condition() == null ? Condition.Result.NOT_EVALUABLE
+                : evaluated.computeIfAbsent(step.condition(), c -> c.evaluate(item, root));
         boolean oneC = a.type() == AttributeType.TYPE_1C;
         switch (r) {
             case TRUE -> {
                 if (!present) {
                     add(a, path, Rule.MISSING_CONDITIONAL, "type " + a.type().label()
                             + " attribute is missing although its condition " + a.condition() + " holds");
-                } else if (oneC && !hasValue && !isSequence(a)) {
+                } else if (oneC && !hasValue && !sequence) {
                     add(a, path, Rule.EMPTY_TYPE_1C, "type 1C attribute has no value");
                 }
             }
@@ -166,17 +240,17 @@ final class ModuleCheck {
                 if (present && !a.mayBePresentOtherwise()) {
                     add(a, path, Rule.PRESENT_WHEN_CONDITION_FALSE, "type " + a.type().label()
                             + " attribute is present although its condition " + a.condition() + " does not hold");
-                } else if (present && oneC && !hasValue && !isSequence(a)) {
+                } else if (present && oneC && !hasValue && !sequence) {
                     add(a, path, Rule.EMPTY_TYPE_1C, "type 1C attribute is present without a value");
                 }
             }
             default -> {
                 if (!present) {
                     findings.add(new Finding(Severity.NOT_CHECKED, Rule.CONDITION_NOT_EVALUABLE, module.id(),
-                            a.tag(), a.keyword(), path, "type " + a.type().label() + " attribute absent; "
+                            a.tag(), a.keyword(), path.toString(), "type " + a.type().label() + " attribute absent; "
                             + (a.condition().isEmpty() ? "its condition is not machine-evaluable"
                             : "condition " + a.condition() + " cannot be evaluated here")));
-                } else if (oneC && !hasValue && !isSequence(a)) {
+                } else if (oneC && !hasValue && !sequence) {
                     add(a, path, Rule.EMPTY_TYPE_1C, "type 1C attribute is present without a value");
                 }
             }
@@ -188,7 +262,7 @@ final class ModuleCheck {
      * allowed for type 2/2C, and for type 3 only when the module says nothing about the count: PS3.3 tables state
      * "One or more Items shall be included" for most sequences, which holds whenever the sequence is present.
      */
-    private void checkItemCount(ModuleAttribute a, DicomObject item, String path) {
+    private void checkItemCount(ModuleAttribute a, DicomObject item, ItemPath path) {
         int items = item.items(a.tag()).size();
         String vm = a.vm().isEmpty() ? "1-n" : a.vm();
         boolean emptyAllowed = a.type() == AttributeType.TYPE_2 || a.type() == AttributeType.TYPE_2C
@@ -198,14 +272,15 @@ final class ModuleCheck {
         }
     }
 
-    private void checkValues(ModuleAttribute a, DicomObject item, String path) {
+    private void checkValues(Step step, DicomObject item, ItemPath path) {
+        ModuleAttribute a = step.attribute();
         List<String> values;
         try {
             values = item.strings(a.tag());
         } catch (InvalidValueException e) {
             return;
         }
-        if (!a.vm().isEmpty() && !a.vm().equals(dictionaryVm(a.tag())) && !ValueRules.vmAllows(a.vm(), values.size())) {
+        if (!a.vm().isEmpty() && !a.vm().equals(step.dictionaryVm()) && !ValueRules.vmAllows(a.vm(), values.size())) {
             add(a, path, Rule.INVALID_VM, values.size() + " values where the module's VM is " + a.vm());
         }
         if (a.values().isEmpty()) {
@@ -223,24 +298,16 @@ final class ModuleCheck {
                             + "' is not an enumerated value (" + String.join(", ", set.values()) + ")");
                 } else {
                     findings.add(new Finding(Severity.WARNING, Rule.DEFINED_TERM, module.id(), a.tag(), a.keyword(),
-                            path, "value " + (i + 1) + " '" + ValueCheck.printable(v) + "' is not a defined term"));
+                            path.toString(), "value " + (i + 1) + " '" + ValueCheck.printable(v) + "' is not a defined term"));
                 }
             }
         }
     }
 
-    private void add(ModuleAttribute a, String path, Rule rule, String reason) {
+    private void add(ModuleAttribute a, ItemPath path, Rule rule, String reason) {
         Severity severity = a.checked() ? Severity.ERROR : Severity.WARNING;
-        findings.add(new Finding(severity, rule, module.id(), a.tag(), a.keyword(), path,
+        findings.add(new Finding(severity, rule, module.id(), a.tag(), a.keyword(), path.toString(),
                 a.checked() ? reason : reason + " (hand-kept row not yet checked against PS3.3)"));
-    }
-
-    private static boolean isSequence(ModuleAttribute a) {
-        return ElementDictionary.standard().vrOf(a.tag()) == org.kerma.dicom.VR.SQ;
-    }
-
-    private static String dictionaryVm(int tag) {
-        return ElementDictionary.standard().find(tag).map(DictionaryEntry::vm).orElse("");
     }
 
     static boolean hasValue(DicomObject item, int tag) {

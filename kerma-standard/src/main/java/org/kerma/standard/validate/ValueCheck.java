@@ -20,10 +20,10 @@ final class ValueCheck {
     }
 
     static void checkAll(DicomObject item, List<Finding> findings) {
-        walk(item, "", findings);
+        walk(item, ItemPath.ROOT, findings);
     }
 
-    private static void walk(DicomObject item, String path, List<Finding> findings) {
+    private static void walk(DicomObject item, ItemPath path, List<Finding> findings) {
         for (int i = 0; i < item.size(); i++) {
             int tag = item.tagAt(i);
             Object value = item.valueAt(i);
@@ -31,7 +31,7 @@ final class ValueCheck {
                 String keyword = IodValidator.keyword(tag);
                 String name = keyword.isEmpty() ? Tags.format(tag) : keyword;
                 for (int n = 0; n < sequence.size(); n++) {
-                    walk(sequence.item(n), ModuleCheck.itemPath(path, name, n), findings);
+                    walk(sequence.item(n), path.item(name, n), findings);
                 }
                 continue;
             }
@@ -61,7 +61,7 @@ final class ValueCheck {
         }
     }
 
-    private static void checkVm(int tag, VR vr, int count, String path, List<Finding> findings) {
+    private static void checkVm(int tag, VR vr, int count, ItemPath path, List<Finding> findings) {
         if (Tags.isPrivate(tag) || vr.kind() == VR.Kind.TEXT) {
             return;
         }
@@ -92,8 +92,8 @@ final class ValueCheck {
         }
     }
 
-    private static Finding finding(Rule rule, int tag, String path, String reason) {
-        return new Finding(Severity.ERROR, rule, "", tag, IodValidator.keyword(tag), path, reason);
+    private static Finding finding(Rule rule, int tag, ItemPath path, String reason) {
+        return new Finding(Severity.ERROR, rule, "", tag, IodValidator.keyword(tag), path.toString(), reason);
     }
 
     static String printable(String value) {

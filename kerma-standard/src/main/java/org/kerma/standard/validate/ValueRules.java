@@ -1,5 +1,7 @@
 package org.kerma.standard.validate;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.kerma.dicom.VR;
 
@@ -78,23 +80,36 @@ final class ValueRules {
      * Unknown forms are accepted.
      */
     static boolean vmAllows(String vm, int count) {
+        int[] v = VMS.computeIfAbsent(vm, ValueRules::parseVm);
+        if (v == null || v.length == 0) {
+            return true;
+        }
+        if (count < v[0]) {
+            return false;
+        }
+        return v[1] >= 0 ? count <= v[1] : count % v[2] == 0;
+    }
+
+    /** Parsed VMs: {min, max} with max -1 for "n", then the step of "k-kn"; empty when unparseable. */
+    private static final Map<String, int[]> VMS = new ConcurrentHashMap<>();
+
+    private static int[] parseVm(String vm) {
         String[] parts = vm.split("-", 2);
         try {
             int min = Integer.parseInt(parts[0]);
             if (parts.length == 1) {
-                return count == min;
+                return new int[] {min, min, 1};
             }
             String max = parts[1];
             if (max.equals("n")) {
-                return count >= min;
+                return new int[] {min, -1, 1};
             }
             if (max.endsWith("n")) {
-                int step = Integer.parseInt(max.substring(0, max.length() - 1));
-                return count >= min && count % step == 0;
+                return new int[] {min, -1, Integer.parseInt(max.substring(0, max.length() - 1))};
             }
-            return count >= min && count <= Integer.parseInt(max);
+            return new int[] {min, Integer.parseInt(max), 1};
         } catch (NumberFormatException e) {
-            return true;
+            return new int[0];
         }
     }
 
