@@ -197,8 +197,9 @@ final class ModuleCheck {
             case TYPE_1 -> {
                 if (!present) {
                     add(a, path, Rule.MISSING_TYPE_1, "type 1 attribute is missing");
-                } else if (!hasValue && !step.sequence()) {
-                    add(a, path, Rule.EMPTY_TYPE_1, "type 1 attribute has no value");
+                } else if (!hasValue) {
+                    add(a, path, Rule.EMPTY_TYPE_1, step.sequence() ? "type 1 sequence has no items"
+                            : "type 1 attribute has no value");
                 }
             }
             case TYPE_2 -> {
@@ -223,7 +224,6 @@ final class ModuleCheck {
     private void checkConditional(Step step, DicomObject item, ItemPath path, boolean present, boolean hasValue,
                                   Map<Condition, Condition.Result> evaluated) {
         ModuleAttribute a = step.attribute();
-        boolean sequence = step.sequence();
         Condition.Result r = step.condition() == null ? Condition.Result.NOT_EVALUABLE
                 : evaluated.computeIfAbsent(step.condition(), c -> c.evaluate(item, root));
         boolean oneC = a.type() == AttributeType.TYPE_1C;
@@ -232,7 +232,7 @@ final class ModuleCheck {
                 if (!present) {
                     add(a, path, Rule.MISSING_CONDITIONAL, "type " + a.type().label()
                             + " attribute is missing although its condition " + a.condition() + " holds");
-                } else if (oneC && !hasValue && !sequence) {
+                } else if (oneC && !hasValue) {
                     add(a, path, Rule.EMPTY_TYPE_1C, "type 1C attribute has no value");
                 }
             }
@@ -240,7 +240,7 @@ final class ModuleCheck {
                 if (present && !a.mayBePresentOtherwise()) {
                     add(a, path, Rule.PRESENT_WHEN_CONDITION_FALSE, "type " + a.type().label()
                             + " attribute is present although its condition " + a.condition() + " does not hold");
-                } else if (present && oneC && !hasValue && !sequence) {
+                } else if (present && oneC && !hasValue) {
                     add(a, path, Rule.EMPTY_TYPE_1C, "type 1C attribute is present without a value");
                 }
             }
@@ -250,7 +250,7 @@ final class ModuleCheck {
                             a.tag(), a.keyword(), path.toString(), "type " + a.type().label() + " attribute absent; "
                             + (a.condition().isEmpty() ? "its condition is not machine-evaluable"
                             : "condition " + a.condition() + " cannot be evaluated here")));
-                } else if (oneC && !hasValue && !sequence) {
+                } else if (oneC && !hasValue) {
                     add(a, path, Rule.EMPTY_TYPE_1C, "type 1C attribute is present without a value");
                 }
             }
@@ -258,16 +258,17 @@ final class ModuleCheck {
     }
 
     /**
-     * A sequence's items against the count the module gives ("1", "1-n"). Zero items (an empty sequence) are
-     * allowed for type 2/2C, and for type 3 only when the module says nothing about the count: PS3.3 tables state
-     * "One or more Items shall be included" for most sequences, which holds whenever the sequence is present.
+     * A sequence's items against the count the module gives ("1", "1-n"). An empty sequence of type 1/1C is
+     * reported by the type checks (no value); of type 2/2C it is allowed; of type 3 it is an error when the module
+     * gives a count that excludes zero: PS3.3 tables state "One or more Items shall be included" for most sequences,
+     * which holds whenever the sequence is present.
      */
     private void checkItemCount(ModuleAttribute a, DicomObject item, ItemPath path) {
         int items = item.items(a.tag()).size();
         String vm = a.vm().isEmpty() ? "1-n" : a.vm();
-        boolean emptyAllowed = a.type() == AttributeType.TYPE_2 || a.type() == AttributeType.TYPE_2C
-                || (a.type() == AttributeType.TYPE_3 && (a.vm().isEmpty() || ValueRules.vmAllows(a.vm(), 0)));
-        if (items == 0 ? !emptyAllowed : !ValueRules.vmAllows(vm, items)) {
+        boolean zeroLeftToTypeChecks = a.type() != AttributeType.TYPE_3 || a.vm().isEmpty()
+                || ValueRules.vmAllows(a.vm(), 0);
+        if (items == 0 ? !zeroLeftToTypeChecks : !ValueRules.vmAllows(vm, items)) {
             add(a, path, Rule.SEQUENCE_ITEM_COUNT, items + " items where the module allows " + vm);
         }
     }
