@@ -50,7 +50,8 @@ class DciodvfyAgreementTest {
             try {
                 dicom = DicomReader.read(file);
             } catch (Exception e) {
-                unreadable.add(corpus.relativize(file) + ": " + e.getMessage());
+                unreadable.add(corpus.relativize(file) + ": " + String.valueOf(e.getMessage())
+                        .replace(file + ": ", ""));
                 continue;
             }
             DciodvfyReport.Result theirs = DciodvfyReport.run(file);
