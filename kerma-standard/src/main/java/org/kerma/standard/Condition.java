@@ -81,6 +81,14 @@ public final class Condition {
     }
 
     /**
+     * Evaluates the condition, taking decoded values from {@code values}, which several conditions on the same item
+     * may share (a new {@link Values} for each item).
+     */
+    public Result evaluate(DicomObject item, DicomObject root, Values values) {
+        return evaluate(terms, item, root, values);
+    }
+
+    /**
      * Left to right; a term that cannot change the result (And after FALSE, Or after TRUE) is not evaluated, which
      * keeps long alternatives (a value against seventy defined terms) cheap.
      */
@@ -99,19 +107,16 @@ public final class Condition {
         return result == null ? Result.NOT_EVALUABLE : result;
     }
 
-    /** The values of the element last asked for, so that consecutive terms on one element decode it once. */
-    private static final class Values {
-        private DicomObject data;
-        private int tag;
-        private List<String> values;
+    /**
+     * Decoded string values of the elements conditions test, kept so that each element of an item (and of the top
+     * level) is decoded once however many conditions look at it. Use one per item; not thread-safe.
+     */
+    public static final class Values {
+        private final java.util.IdentityHashMap<DicomObject, java.util.HashMap<Integer, List<String>>> decoded =
+                new java.util.IdentityHashMap<>(4);
 
         List<String> of(DicomObject d, int t) {
-            if (d != data || t != tag || values == null) {
-                data = d;
-                tag = t;
-                values = d.strings(t);
-            }
-            return values;
+            return decoded.computeIfAbsent(d, k -> new java.util.HashMap<>()).computeIfAbsent(t, d::strings);
         }
     }
 

@@ -141,17 +141,18 @@ final class ModuleCheck {
             recurse(item, level, path);
         }
         Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
+        Condition.Values values = new Condition.Values();
         List<Condition> skipped = null;
         for (Step step : steps) {
             if (step.macroConditions() == skipped) {
                 continue;
             }
-            if (!macroApplies(step, item, evaluated)) {
+            if (!macroApplies(step, item, evaluated, values)) {
                 skipped = step.macroConditions();
                 continue;
             }
             ModuleAttribute a = step.attribute();
-            checkAttribute(step, item, path, evaluated);
+            checkAttribute(step, item, path, evaluated, values);
             if (step.inner() != null && item.findValue(a.tag()).orElse(null) instanceof Sequence sequence) {
                 for (int n = 0; n < sequence.size(); n++) {
                     check(sequence.item(n), step.inner(), path.item(a.keyword(), n));
@@ -174,12 +175,13 @@ final class ModuleCheck {
         }
     }
 
-    private boolean macroApplies(Step step, DicomObject item, Map<Condition, Condition.Result> evaluated) {
+    private boolean macroApplies(Step step, DicomObject item, Map<Condition, Condition.Result> evaluated,
+                                 Condition.Values values) {
         for (Condition c : step.macroConditions()) {
             if (c == null) {
                 return false;
             }
-            Condition.Result r = evaluated.computeIfAbsent(c, k -> k.evaluate(item, root));
+            Condition.Result r = evaluated.computeIfAbsent(c, k -> k.evaluate(item, root, values));
             if (r != Condition.Result.TRUE) {
                 return false;
             }
@@ -188,7 +190,7 @@ final class ModuleCheck {
     }
 
     private void checkAttribute(Step step, DicomObject item, ItemPath path,
-                                Map<Condition, Condition.Result> evaluated) {
+                                Map<Condition, Condition.Result> evaluated, Condition.Values values) {
         ModuleAttribute a = step.attribute();
         boolean present = item.contains(a.tag());
         boolean hasValue = present && hasValue(item, a.tag());
@@ -207,7 +209,7 @@ final class ModuleCheck {
                     add(a, path, Rule.MISSING_TYPE_2, "type 2 attribute is missing");
                 }
             }
-            case TYPE_1C, TYPE_2C -> checkConditional(step, item, path, present, hasValue, evaluated);
+            case TYPE_1C, TYPE_2C -> checkConditional(step, item, path, present, hasValue, evaluated, values);
             default -> {
             }
         }
@@ -222,10 +224,10 @@ final class ModuleCheck {
     }
 
     private void checkConditional(Step step, DicomObject item, ItemPath path, boolean present, boolean hasValue,
-                                  Map<Condition, Condition.Result> evaluated) {
+                                  Map<Condition, Condition.Result> evaluated, Condition.Values values) {
         ModuleAttribute a = step.attribute();
         Condition.Result r = step.condition() == null ? Condition.Result.NOT_EVALUABLE
-                : evaluated.computeIfAbsent(step.condition(), c -> c.evaluate(item, root));
+                : evaluated.computeIfAbsent(step.condition(), c -> c.evaluate(item, root, values));
         boolean oneC = a.type() == AttributeType.TYPE_1C;
         switch (r) {
             case TRUE -> {
