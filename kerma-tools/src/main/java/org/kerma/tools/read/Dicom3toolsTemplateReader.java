@@ -61,6 +61,7 @@ public final class Dicom3toolsTemplateReader {
         List<TemplateBlock> blocks = new ArrayList<>();
         Deque<List<TemplateBlock.Node>> open = new ArrayDeque<>();
         Deque<String[]> openKeys = new ArrayDeque<>();
+        Deque<Map<String, String>> openFields = new ArrayDeque<>();
         String blockKind = null;
         String blockName = null;
         Map<String, String> blockFields = null;
@@ -101,6 +102,7 @@ public final class Dicom3toolsTemplateReader {
                 }
                 if (line.equals("(")) {
                     openKeys.push(new String[] {"(", "", source});
+                    openFields.push(Map.of());
                     open.push(new ArrayList<>());
                     continue;
                 }
@@ -111,9 +113,11 @@ public final class Dicom3toolsTemplateReader {
                         continue;
                     }
                     String[] start = openKeys.pop();
+                    Map<String, String> startFields = openFields.pop();
                     List<TemplateBlock.Node> children = open.pop();
                     Map<String, String> fields = first.equals(")")
-                            ? (line.substring(1).isBlank() ? Map.of() : pairs(line.substring(1), source, lenient)) : pairs(start[3], source, lenient);
+                            ? (line.substring(1).isBlank() ? Map.of() : pairs(line.substring(1), source, lenient))
+                            : startFields;
                     open.peek().add(new TemplateBlock.Node(start[0], start[1], fields, List.copyOf(children),
                             start[2]));
                     continue;
@@ -124,7 +128,8 @@ public final class Dicom3toolsTemplateReader {
                 }
                 String key = f.keySet().iterator().next();
                 if (NESTING_ENDS.containsKey(key)) {
-                    openKeys.push(new String[] {key, f.get(key), source, line});
+                    openKeys.push(new String[] {key, f.get(key), source});
+                    openFields.push(f);
                     open.push(new ArrayList<>());
                 } else {
                     open.peek().add(new TemplateBlock.Node(key, f.get(key), f, List.of(), source));
