@@ -116,7 +116,7 @@ public final class StandardTablesGenerator {
     }
 
     private void lenient(String line) {
-        report.add("dicom3tools: malformed line read leniently (text after a closing quote kept in the value)", line);
+        report.add("dicom3tools: source slips read leniently (glued text kept, stray text and ends ignored)", line);
     }
 
     private List<Path> valueSetFiles() {

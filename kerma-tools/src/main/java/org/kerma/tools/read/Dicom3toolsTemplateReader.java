@@ -29,7 +29,7 @@ public final class Dicom3toolsTemplateReader {
     /** A closing quote with non-blank text glued to it: {@code VM="1"-n}. */
     private static final Pattern GLUED = Pattern.compile("(=\"[^\"]*)\"([^\\s\"]+)(?=\\s|$)");
 
-    private static final Pattern PAIR = Pattern.compile("([A-Za-z][A-Za-z0-9]*)=\"([^\"]*)\"");
+    private static final Pattern PAIR = Pattern.compile("([A-Za-z][A-Za-z0-9]*)\\s*=\"([^\"]*)\"");
 
     private Dicom3toolsTemplateReader() {
     }
@@ -168,7 +168,8 @@ public final class Dicom3toolsTemplateReader {
     }
 
     /**
-     * The {@code Key="Value"} pairs of a line. Text glued to a closing quote is appended to the value; other text
+     * The {@code Key="Value"} pairs of a line. A space before '=' is tolerated and text glued to a closing quote is
+     * appended to the value (both reported); other text
      * outside pairs (a stray quote or brace) is dropped; both are passed to {@code lenient}. A line of nothing but
      * such text gives no pairs.
      */
@@ -184,7 +185,7 @@ public final class Dicom3toolsTemplateReader {
             end = m.end();
         }
         rest.append(glued.substring(end));
-        if (!glued.equals(line) || !rest.toString().isBlank()) {
+        if (!glued.equals(line) || !rest.toString().isBlank() || line.contains(" =\"")) {
             lenient.accept(source + ": " + line.replaceAll("\\s+", " "));
         }
         return pairs;
