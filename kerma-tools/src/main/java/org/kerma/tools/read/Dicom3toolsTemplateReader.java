@@ -29,6 +29,8 @@ public final class Dicom3toolsTemplateReader {
     /** A closing quote with non-blank text glued to it: {@code VM="1"-n}. */
     private static final Pattern GLUED = Pattern.compile("(=\"[^\"]*)\"([^\\s\"]+)(?=\\s|$)");
 
+    /** A key written twice: {@code StringValue="StringValue="YES"}. */
+    private static final Pattern REPEATED_KEY = Pattern.compile("([A-Za-z][A-Za-z0-9]*)=\"\\1=\"");
     private static final Pattern PAIR = Pattern.compile("([A-Za-z][A-Za-z0-9]*)\\s*=\"([^\"]*)\"");
 
     private Dicom3toolsTemplateReader() {
@@ -174,7 +176,7 @@ public final class Dicom3toolsTemplateReader {
      * such text gives no pairs.
      */
     static Map<String, String> pairs(String line, String source, Consumer<String> lenient) {
-        String glued = GLUED.matcher(line).replaceAll("$1$2\"");
+        String glued = GLUED.matcher(REPEATED_KEY.matcher(line).replaceAll("$1=\"")).replaceAll("$1$2\"");
         Map<String, String> pairs = new LinkedHashMap<>();
         Matcher m = PAIR.matcher(glued);
         StringBuilder rest = new StringBuilder();
