@@ -132,16 +132,20 @@ public final class StandardTablesGenerator {
     /** dicom3tools module name → innolitics module id, by name with case, spaces and punctuation ignored. */
     private Map<String, String> moduleIds(List<InnoliticsReader.Entry> modules, List<TemplateBlock> blocks) {
         Map<String, String> byKey = new HashMap<>();
-        modules.forEach(m -> byKey.put(key(m.name()), m.id()));
+        Map<String, String> byIdKey = new HashMap<>();
+        modules.forEach(m -> {
+            byKey.putIfAbsent(key(m.name()), m.id());
+            byIdKey.put(key(m.id()), m.id());
+        });
         Map<String, String> ids = new LinkedHashMap<>();
         Set<String> matched = new LinkedHashSet<>();
         for (TemplateBlock b : blocks) {
             if (!b.kind().equals("Module")) {
                 continue;
             }
-            String id = byKey.get(key(b.name()));
+            String id = byIdKey.getOrDefault(key(b.name()), byKey.get(key(b.name())));
             if (id == null && b.name().startsWith(FUNCTIONAL_GROUPS_FOR)) {
-                id = byKey.get(key(b.name().substring(FUNCTIONAL_GROUPS_FOR.length()) + "MultiFrameFunctionalGroups"));
+                id = byIdKey.get(key(b.name().substring(FUNCTIONAL_GROUPS_FOR.length()) + "MultiFrameFunctionalGroups"));
             }
             if (id == null) {
                 id = kebab(b.name());
