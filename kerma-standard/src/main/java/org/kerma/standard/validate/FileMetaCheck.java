@@ -7,8 +7,8 @@ import org.kerma.dicom.Tag;
 
 /**
  * Checks the file meta information of a Part 10 file against its data set (PS3.10 Section 7.1): Media Storage SOP
- * Class and Instance UIDs present and equal to the data set's SOP Class and Instance UIDs, Transfer Syntax UID and
- * File Meta Information Version present. A bare data set (no meta information) is not checked.
+ * Class and Instance UIDs present and equal to the data set's SOP Class and Instance UIDs; Transfer Syntax UID,
+ * Implementation Class UID, File Meta Information Group Length and Version present (all type 1 in Table 7.1-1). A bare data set (no meta information) is not checked.
  */
 final class FileMetaCheck {
     private static final String MODULE = "file-meta-information";
@@ -23,8 +23,11 @@ final class FileMetaCheck {
         same(meta, Tag.MediaStorageSOPClassUID, dataset, Tag.SOPClassUID, findings);
         same(meta, Tag.MediaStorageSOPInstanceUID, dataset, Tag.SOPInstanceUID, findings);
         present(meta, Tag.TransferSyntaxUID, findings);
-        if (!meta.contains(Tag.FileMetaInformationVersion)) {
-            findings.add(finding(Tag.FileMetaInformationVersion, "File Meta Information Version is missing"));
+        present(meta, Tag.ImplementationClassUID, findings);
+        for (int tag : new int[] {Tag.FileMetaInformationGroupLength, Tag.FileMetaInformationVersion}) {
+            if (!meta.contains(tag)) {
+                findings.add(finding(tag, IodValidator.keyword(tag) + " is missing"));
+            }
         }
     }
 

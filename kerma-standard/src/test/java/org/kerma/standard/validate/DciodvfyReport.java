@@ -31,7 +31,7 @@ final class DciodvfyReport {
     private static final ElementDictionary KEYWORDS = ElementDictionary.standard();
     /** dciodvfy names some attributes by name ("Pregnancy Status"): PS3.6 names to keywords, from Tag's constants. */
     private static final Map<String, String> NAMES = names();
-    private static final Set<String> META = Set.of("FileMetaInformationVersion", "MediaStorageSOPClassUID",
+    private static final Set<String> META = Set.of("FileMetaInformationGroupLength", "FileMetaInformationVersion", "MediaStorageSOPClassUID",
             "MediaStorageSOPInstanceUID", "TransferSyntaxUID", "ImplementationClassUID");
 
     private DciodvfyReport() {

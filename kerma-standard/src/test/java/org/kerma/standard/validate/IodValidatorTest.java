@@ -126,7 +126,8 @@ class IodValidatorTest {
 
         assertThat(findings).extracting(Finding::reason).containsExactly(
                 "MediaStorageSOPInstanceUID 1.2.3 differs from SOPInstanceUID 1.2.826.0.1.3680043.2.1125.9 of the"
-                        + " data set", "File Meta Information Version is missing");
+                        + " data set", "ImplementationClassUID is missing", "FileMetaInformationGroupLength is missing",
+                "FileMetaInformationVersion is missing");
     }
 
     @Test
