@@ -147,8 +147,15 @@ final class ModuleCheck {
             if (step.macroConditions() == skipped) {
                 continue;
             }
-            if (!macroApplies(step, item, evaluated, values)) {
+            Condition.Result applies = macroApplies(step, item, evaluated, values);
+            if (applies != Condition.Result.TRUE) {
                 skipped = step.macroConditions();
+                if (applies == Condition.Result.NOT_EVALUABLE) {
+                    ModuleAttribute a = step.attribute();
+                    findings.add(new Finding(Severity.NOT_CHECKED, Rule.CONDITION_NOT_EVALUABLE, module.id(), -1, "",
+                            path.toString(), "attributes of " + a.macro() + " not checked: the condition of its"
+                            + " invocation (" + String.join(" and ", a.macroConditions()) + ") cannot be evaluated"));
+                }
                 continue;
             }
             ModuleAttribute a = step.attribute();
@@ -175,19 +182,23 @@ final class ModuleCheck {
         }
     }
 
-    private boolean macroApplies(Step step, DicomObject item, Map<Condition, Condition.Result> evaluated,
-                                 Condition.Values values) {
+    /** TRUE when every invoking macro's condition holds, FALSE when one does not, else NOT_EVALUABLE. */
+    private Condition.Result macroApplies(Step step, DicomObject item, Map<Condition, Condition.Result> evaluated,
+                                          Condition.Values values) {
+        Condition.Result all = Condition.Result.TRUE;
         for (Condition c : step.macroConditions()) {
-            if (c == null) {
-                return false;
+            Condition.Result r = c == null ? Condition.Result.NOT_EVALUABLE
+                    : evaluated.computeIfAbsent(c, k -> k.evaluate(item, root, values));
+            if (r == Condition.Result.FALSE) {
+                return r;
             }
-            Condition.Result r = evaluated.computeIfAbsent(c, k -> k.evaluate(item, root, values));
-            if (r != Condition.Result.TRUE) {
-                return false;
+            if (r == Condition.Result.NOT_EVALUABLE) {
+                all = r;
             }
         }
-        return true;
+        return all;
     }
+
 
     private void checkAttribute(Step step, DicomObject item, ItemPath path,
                                 Map<Condition, Condition.Result> evaluated, Condition.Values values) {
