@@ -147,4 +147,28 @@ class IodValidatorTest {
         assertThat(findings).filteredOn(f -> f.module().equals("xa-protocol-series")).singleElement()
                 .extracting(Finding::rule).isEqualTo(Rule.MODULE_NOT_TABULATED);
     }
+
+    @Test
+    void checksSrContentItemsAtEveryDepthOfTheContentSequence() {
+        DicomObject sr = new DicomObject();
+        sr.setString(Tag.SOPClassUID, "1.2.840.10008.5.1.4.1.1.88.67");
+        sr.setString(Tag.ValueType, "CONTAINER");
+        DicomObject level1 = sr.newSequence(Tag.ContentSequence).addItem();
+        level1.setString(Tag.RelationshipType, "CONTAINS");
+        level1.setString(Tag.ValueType, "CONTAINER");
+        DicomObject level2 = level1.newSequence(Tag.ContentSequence).addItem();
+        level2.setString(Tag.RelationshipType, "CONTAINS");
+        level2.setString(Tag.ValueType, "TEXT");
+
+        List<Finding> findings = validator.validate(sr);
+
+        assertThat(findings).filteredOn(f -> f.tag() == Tag.TextValue && f.severity() == Severity.ERROR)
+                .singleElement().satisfies(f -> {
+                    assertThat(f.rule()).isEqualTo(Rule.MISSING_CONDITIONAL);
+                    assertThat(f.module()).isEqualTo("sr-document-content");
+                    assertThat(f.itemPath()).isEqualTo("ContentSequence[1]>ContentSequence[1]");
+                });
+        assertThat(findings).filteredOn(f -> f.tag() == Tag.ContinuityOfContent && f.severity() == Severity.ERROR)
+                .extracting(Finding::itemPath).contains("", "ContentSequence[1]");
+    }
 }
