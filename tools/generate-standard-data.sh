@@ -3,6 +3,9 @@
 # under kerma-dicom/src/main/resources/org/kerma/dicom/, Tag.java, Uid.java, sr/Concepts.java) from the staged
 # standard, and prints the generator's cross-check report. Commit the changed files together with the report's
 # reviewed copies (kerma-tools/src/test/resources/org/kerma/tools/reviewed-*.txt).
+# Then regenerates kerma-standard's IOD/module/attribute, template and context group tables
+# (kerma-standard/src/main/resources/org/kerma/standard/*.tsv, StandardTablesGenerator; reviewed copy
+# reviewed-standard-tables-cross-check.txt).
 #
 # usage: tools/generate-standard-data.sh [STANDARD_DIR]
 #   STANDARD_DIR  the staged standard (default: ../shared/standard next to the project root)

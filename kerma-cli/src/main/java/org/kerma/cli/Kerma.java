@@ -55,6 +55,8 @@ public final class Kerma {
             ReindexCommand::new,
             ProtocolCommand::new,
             DoseCommand::new,
+            ValidateCommand::new,
+            StdCommand::new,
             CommandLine.HelpCommand::new);
 
     @Option(names = {"-v", VERBOSE}, scope = ScopeType.INHERIT,
