@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "check", description = "Check performed protocols or images against a defined protocol.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no constraint failed", "1:a constraint failed, or the command failed", "2:usage error"})
+        exitCodeList = {"0:no constraint failed", "1:the command failed", "2:usage error", "3:a constraint failed"})
 final class ProtocolCheckCommand implements Callable<Integer> {
 
     @Spec
@@ -81,6 +81,6 @@ final class ProtocolCheckCommand implements Callable<Integer> {
             failed |= !c.compliant();
         }
         out.flush();
-        return failed ? Kerma.EXIT_FAILURE : Kerma.EXIT_OK;
+        return failed ? Kerma.EXIT_FINDINGS : Kerma.EXIT_OK;
     }
 }

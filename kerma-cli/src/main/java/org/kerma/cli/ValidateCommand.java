@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         + " conditions, values, file meta information.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no errors (warnings and not-checked findings may be printed)",
-            "1:a file has errors or cannot be read", "2:usage error"})
+            "1:a file cannot be read", "2:usage error", "3:every file was read, and one has errors"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -47,6 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean failed = false;
+        boolean errorsFound = false;
         JsonOut jsonOut = json ? new JsonOut(out) : null;
         if (jsonOut != null) {
             jsonOut.json().writeStartArray();
@@ -64,7 +65,7 @@ final class ValidateCommand implements Callable<Integer> {
             List<Finding> shown = errorsOnly
                     ? findings.stream().filter(f -> f.severity() == Severity.ERROR).toList() : findings;
             long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-            failed |= errors > 0;
+            errorsFound |= errors > 0;
             if (jsonOut != null) {
                 write(jsonOut.json(), file, errors, shown);
             } else {
@@ -78,7 +79,7 @@ final class ValidateCommand implements Callable<Integer> {
             jsonOut.json().writeEndArray();
             jsonOut.close();
         }
-        return failed ? Kerma.EXIT_FAILURE : Kerma.EXIT_OK;
+        return failed ? Kerma.EXIT_FAILURE : errorsFound ? Kerma.EXIT_FINDINGS : Kerma.EXIT_OK;
     }
 
     private static long count(List<Finding> findings, Severity severity) {

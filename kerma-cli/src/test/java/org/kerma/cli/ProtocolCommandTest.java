@@ -94,10 +94,10 @@ class ProtocolCommandTest {
     }
 
     @Test
-    void checkPrintsTheTwoFailuresAndExitsWithOne() {
+    void checkPrintsTheTwoFailuresAndExitsWithThree() {
         CommandRun run = kerma("protocol", "check", file("XA-DEFINED-Carotids.dcm"),
                 file("XA-PERFORMED-Carotids-TwoViolations.dcm"));
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_FINDINGS);
         assertThat(run.out()).contains("8 pass, 2 fail, 0 not evaluable");
         assertThat(run.out().lines().filter(l -> l.startsWith("FAIL"))).hasSize(2)
                 .allSatisfy(l -> assertThat(l).contains("XA-PERFORMED-Carotids-TwoViolations.dcm")
@@ -121,7 +121,7 @@ class ProtocolCommandTest {
         CommandRun run = kerma("protocol", "check", "--json", file("XA-DEFINED-Carotids.dcm"),
                 file("XA-IMAGE-MixedSeries-1.dcm"), file("XA-IMAGE-MixedSeries-2.dcm"),
                 file("XA-IMAGE-MixedSeries-3.dcm"), file("XA-IMAGE-MixedSeries-4.dcm"));
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_FINDINGS);
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("compliant").asBoolean()).isFalse();
         assertThat(json.get("counts").get("FAIL").asInt()).isEqualTo(1);

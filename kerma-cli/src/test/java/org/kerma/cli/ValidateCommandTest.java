@@ -35,10 +35,10 @@ class ValidateCommandTest {
     }
 
     @Test
-    void reportsMissingAttributesByModuleAndExitsOne() throws Exception {
+    void reportsMissingAttributesByModuleAndExitsThree() throws Exception {
         CommandRun run = kerma("validate", incompleteSecondaryCapture().toString());
 
-        assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_FAILURE);
+        assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_FINDINGS);
         assertThat(run.out()).contains("ERROR MISSING_TYPE_1 module=general-series (0020,000E) SeriesInstanceUID",
                 "ERROR MISSING_TYPE_2 module=general-study (0008,0020) StudyDate",
                 "ERROR MISSING_TYPE_1 module=image-pixel (0028,0010) Rows",
