@@ -381,6 +381,36 @@ abstract class IngestContract {
         assertThat(registry.archive().orphans()).isEmpty();
     }
 
+    @Test
+    void eightThreadsReplacingOneInstanceLeaveTheIndexPointingAtTheBytesOnDisk() throws Exception {
+        Registry registry = open(DuplicatePolicy.REPLACE);
+        List<byte[]> versions = new ArrayList<>();
+        for (int v = 0; v < 8; v++) {
+            versions.add(TestObjects.part10(ct(SOP).setString(Tag.InstanceNumber, Integer.toString(100 + v))));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<IngestOutcome>> sends = new ArrayList<>();
+        for (byte[] version : versions) {
+            sends.add(pool.submit(() -> importBytes(registry, version, "version")));
+        }
+        List<IngestOutcome.Result> results = new ArrayList<>();
+        for (Future<IngestOutcome> f : sends) {
+            results.add(f.get().result());
+        }
+        pool.shutdown();
+
+        assertThat(results).filteredOn(r -> r == IngestOutcome.Result.STORED).hasSize(1);
+        assertThat(results).filteredOn(r -> r == IngestOutcome.Result.DUPLICATE_REPLACED).hasSize(7);
+        IndexedInstance indexed = find(registry, SOP);
+        try (java.io.InputStream in = Files.newInputStream(registry.archive().resolve(indexed.filePath()))) {
+            assertThat(Archive.digest(in)).isEqualTo(indexed.sha256());
+        }
+        assertThat(count(registry, "SELECT count(*) FROM instance")).isEqualTo(1);
+        assertThat(count(registry, "SELECT count(*) FROM duplicate WHERE action = 'REPLACED'")).isEqualTo(7);
+        assertThat(registry.archive().archivedFiles()).hasSize(1);
+        assertThat(registry.archive().orphans()).isEmpty();
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     static IndexedInstance find(Registry registry, String sop) {
