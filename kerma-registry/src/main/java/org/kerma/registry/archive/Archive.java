@@ -101,11 +101,14 @@ public final class Archive {
 
     /**
      * Renames a staged file to {@code target} (replacing a file of that name), atomically, and forces the
-     * directory so the new name survives a crash.
+     * directory (and, for a new study directory, its parent) so the new name survives a crash.
      */
     public void place(StagedFile staged, Path target) throws IOException {
         Path dir = target.getParent();
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            forceDirectory(dir.getParent()); // the new directory's own name must survive a crash too
+        }
         try {
             Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
