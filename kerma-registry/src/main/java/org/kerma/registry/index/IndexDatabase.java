@@ -44,7 +44,7 @@ public final class IndexDatabase implements AutoCloseable {
         config.setPoolName("kerma-index");
         config.setAutoCommit(true);
         config.setInitializationFailTimeout(-1);
-        config.setConnectionTimeout(30_000);
+        config.setConnectionTimeout(10_000); // a C-STORE waits at most this long for an unreachable database
         if (dialect == Dialect.SQLITE) {
             config.setMaximumPoolSize(4);
             config.addDataSourceProperty("journal_mode", "WAL");
