@@ -16,6 +16,7 @@ import org.kerma.registry.ingest.Ingest;
 import org.kerma.registry.ingest.IngestException;
 import org.kerma.registry.ingest.IngestOutcome;
 import org.kerma.registry.query.QueryEngine;
+import org.kerma.registry.query.Retrieval;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class Registry implements AutoCloseable {
     private final IndexDatabase index;
     private final Ingest ingest;
     private final QueryEngine query;
+    private final Retrieval retrieval;
     private final int orphansRemoved;
 
     private Registry(RegistryConfig config, Archive archive, IndexDatabase index, Ingest ingest, int orphansRemoved) {
@@ -51,6 +53,7 @@ public final class Registry implements AutoCloseable {
         this.index = index;
         this.ingest = ingest;
         this.query = new QueryEngine(index);
+        this.retrieval = new Retrieval(index, archive);
         this.orphansRemoved = orphansRemoved;
     }
 
@@ -102,6 +105,11 @@ public final class Registry implements AutoCloseable {
     /** The C-FIND query engine. */
     public QueryEngine query() {
         return query;
+    }
+
+    /** What C-MOVE and C-GET send: the archived instances an identifier names. */
+    public Retrieval retrieval() {
+        return retrieval;
     }
 
     /** How many orphaned temporary files {@link #open} removed. */

@@ -214,4 +214,42 @@ abstract class QueryContract {
                 .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.getMessage())
                         .isEqualTo("the identifier has no Query/Retrieve Level (0008,0052)"));
     }
+
+    List<Retrieval.Target> retrieve(QueryModel model, DicomObject keys) {
+        return new Retrieval(registry.index(), registry.archive()).targets(model, keys);
+    }
+
+    @Test
+    void retrievingAStudyYieldsEveryInstanceOfItWithItsArchivedFile() {
+        List<Retrieval.Target> targets = retrieve(QueryModel.STUDY_ROOT, keys(Level.STUDY, Tag.StudyInstanceUID, S1));
+
+        assertThat(targets).extracting(Retrieval.Target::sopInstanceUid)
+                .containsExactly(S1 + ".1.1", S1 + ".1.2", S1 + ".1.3", S1 + ".2.1");
+        assertThat(targets).allSatisfy(t -> assertThat(java.nio.file.Files.isRegularFile(t.file())).isTrue());
+        assertThat(targets.get(3).sopClassUid()).isEqualTo(org.kerma.dicom.Uid.XRayRadiationDoseSRStorage);
+    }
+
+    @Test
+    void retrievesByListsOfSeriesAndInstanceUidsAndByPatient() {
+        assertThat(retrieve(QueryModel.STUDY_ROOT, keys(Level.SERIES, Tag.StudyInstanceUID, S1,
+                Tag.SeriesInstanceUID, S1 + ".2\\" + S2 + ".1"))).extracting(Retrieval.Target::sopInstanceUid)
+                .containsExactly(S1 + ".2.1");
+        assertThat(retrieve(QueryModel.STUDY_ROOT, keys(Level.IMAGE, Tag.SOPInstanceUID,
+                S1 + ".1.2\\" + S3 + ".1.1"))).extracting(Retrieval.Target::sopInstanceUid)
+                .containsExactly(S1 + ".1.2", S3 + ".1.1");
+        assertThat(retrieve(QueryModel.PATIENT_ROOT, keys(Level.PATIENT, Tag.PatientID, "P2")))
+                .extracting(Retrieval.Target::sopInstanceUid).containsExactly(S3 + ".1.1");
+    }
+
+    @Test
+    void refusesARetrievalWithoutTheUniqueKeyOfItsLevelOrWithAWildcard() {
+        assertThatThrownBy(() -> retrieve(QueryModel.STUDY_ROOT, keys(Level.STUDY, Tag.StudyInstanceUID, null,
+                Tag.PatientID, "P1"))).isInstanceOfSatisfying(QueryException.class, e -> {
+                    assertThat(e.status()).isEqualTo(0xA900);
+                    assertThat(e.getMessage()).contains("STUDY level retrieval needs a value in (0020,000D)");
+                });
+        assertThatThrownBy(() -> retrieve(QueryModel.PATIENT_ROOT, keys(Level.PATIENT, Tag.PatientID, "P*")))
+                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.getMessage())
+                        .contains("wildcard value 'P*'"));
+    }
 }
