@@ -7,8 +7,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kerma.dicom.DicomObject;
@@ -21,21 +22,22 @@ import org.kerma.registry.index.Level;
 import org.kerma.registry.ingest.Origin;
 
 /** C-FIND answers from an index of three studies, run on each database by a subclass. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // the tests only read: one index per class
 abstract class QueryContract {
     static final String R = TestObjects.ROOT + "5.";
     static final String S1 = R + "1";
     static final String S2 = R + "2";
     static final String S3 = R + "3";
 
-    @TempDir
     Path data;
     Registry registry;
     QueryEngine engine;
 
     abstract String freshDatabaseUrl() throws Exception;
 
-    @BeforeEach
-    void fillIndex() throws Exception {
+    @BeforeAll
+    void fillIndex(@TempDir Path directory) throws Exception {
+        data = directory;
         registry = Registry.open(RegistryConfig.defaults().withDataDirectory(data)
                 .withDatabaseUrl(freshDatabaseUrl()));
         engine = new QueryEngine(registry.index(), "KERMA");
@@ -51,9 +53,14 @@ abstract class QueryContract {
         store(other);
     }
 
-    @AfterEach
-    void close() {
+    /** Gives back what {@link #freshDatabaseUrl} took, after the registry closed. */
+    void releaseDatabase() throws Exception {
+    }
+
+    @AfterAll
+    void close() throws Exception {
         registry.close();
+        releaseDatabase();
     }
 
     private void store(DicomObject ds) throws Exception {
