@@ -51,8 +51,9 @@ class RegistryInAFewLinesTest {
             }
 
             // C-MOVE / C-GET: the files to send
-            List<Retrieval.Target> toSend = registry.retrieval().targets(QueryModel.STUDY_ROOT,
-                    new DicomObject().setString(Tag.QueryRetrieveLevel, "STUDY").setString(Tag.StudyInstanceUID, study));
+            DicomObject moveKeys = new DicomObject().setString(Tag.QueryRetrieveLevel, "STUDY")
+                    .setString(Tag.StudyInstanceUID, study);
+            List<Retrieval.Target> toSend = registry.retrieval().targets(QueryModel.STUDY_ROOT, moveKeys);
 
             assertThat(stored.result()).isEqualTo(IngestOutcome.Result.STORED);
             assertThat(matches).singleElement()
