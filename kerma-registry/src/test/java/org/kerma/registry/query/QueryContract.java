@@ -47,6 +47,9 @@ abstract class QueryContract {
         store(TestObjects.doseReport("P1", S1, S1 + ".2", S1 + ".2.1").setString(Tag.StudyDate, "20240315"));
         DicomObject mr = TestObjects.ctImage("P1", "Doe^Jane", S2, S2 + ".1", S2 + ".1.1");
         mr.setString(Tag.Modality, "MR").setString(Tag.StudyDate, "20240401").setString(Tag.AccessionNumber, "A2");
+        DicomObject request = mr.newSequence(Tag.RequestAttributesSequence).addItem();
+        request.setString(Tag.RequestedProcedureID, "RP2");
+        request.setString(Tag.ScheduledProcedureStepID, "SPS2");
         store(mr);
         DicomObject other = TestObjects.ctImage("P2", "Müller^Jürgen", S3, S3 + ".1", S3 + ".1.1");
         other.setString(Tag.StudyDate, "20230110").setString(Tag.AccessionNumber, "A3");
@@ -258,5 +261,19 @@ abstract class QueryContract {
         assertThatThrownBy(() -> retrieve(QueryModel.PATIENT_ROOT, keys(Level.PATIENT, Tag.PatientID, "P*")))
                 .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.getMessage())
                         .contains("wildcard value 'P*'"));
+    }
+
+    @Test
+    void aSeriesIsFoundByItsRequestAttributesSequence() {
+        DicomObject keys = keys(Level.SERIES, Tag.SeriesInstanceUID, null);
+        DicomObject item = keys.newSequence(Tag.RequestAttributesSequence).addItem();
+        item.setString(Tag.RequestedProcedureID, "RP2");
+        item.put(Tag.ScheduledProcedureStepID, VR.SH, new byte[0]);
+
+        List<DicomObject> answers = find(QueryModel.STUDY_ROOT, keys);
+
+        assertThat(values(answers, Tag.SeriesInstanceUID)).containsExactly(S2 + ".1");
+        DicomObject returned = answers.get(0).items(Tag.RequestAttributesSequence).get(0);
+        assertThat(returned.getString(Tag.ScheduledProcedureStepID, "")).isEqualTo("SPS2");
     }
 }
