@@ -45,8 +45,15 @@ public final class Kerma {
     private static final List<Supplier<Object>> COMMANDS = List.of(
             VersionCommand::new,
             DumpCommand::new,
+            EchoCommand::new,
+            SendCommand::new,
+            FindCommand::new,
+            MoveCommand::new,
+            GetCommand::new,
+            ReceiveCommand::new,
             ImportCommand::new,
             ReindexCommand::new,
+            ProtocolCommand::new,
             CommandLine.HelpCommand::new);
 
     @Option(names = {"-v", VERBOSE}, scope = ScopeType.INHERIT,

@@ -1,0 +1,18 @@
+package org.kerma.net;
+
+import java.time.Duration;
+
+/** No answer or no data within the configured timeout; the association was aborted (A-ABORT sent). */
+public final class DimseTimeoutException extends DimseException {
+
+    private final Duration timeout;
+
+    public DimseTimeoutException(String association, String waitingFor, Duration timeout) {
+        super(association, "no " + waitingFor + " within " + timeout.toMillis() + " ms; association aborted");
+        this.timeout = timeout;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+}
