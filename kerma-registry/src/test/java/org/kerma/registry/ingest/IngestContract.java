@@ -257,6 +257,23 @@ abstract class IngestContract {
     }
 
     @Test
+    void refusesAnObjectWhoseIndexedAttributeHasTheWrongVrNamingIt() throws Exception {
+        Registry registry = open(DuplicatePolicy.KEEP_FIRST);
+        DicomObject ct = ct(SOP);
+        ct.put(Tag.PatientName, org.kerma.dicom.VR.OB, new byte[] {1, 2, 3, 4});
+
+        assertThatThrownBy(() -> importBytes(registry, TestObjects.part10(ct), "odd.dcm"))
+                .isInstanceOfSatisfying(IngestException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(IngestException.Reason.CANNOT_UNDERSTAND);
+                    assertThat(e.getMessage()).startsWith("odd.dcm: cannot index " + SOP + ": ")
+                            .contains("(0010,0010)");
+                });
+        assertThat(registry.archive().orphans()).isEmpty();
+        assertThat(registry.archive().archivedFiles()).isEmpty();
+        assertThat(count(registry, "SELECT count(*) FROM patient")).isZero();
+    }
+
+    @Test
     void recordsAnExtractorFailureAsAFindingAndKeepsTheObject() throws Exception {
         Registry registry = open(DuplicatePolicy.KEEP_FIRST, Map.of(ObjectClass.DOSE_REPORT, (instance, ds) -> {
             throw new IllegalStateException("content item 1.3 has no unit");
