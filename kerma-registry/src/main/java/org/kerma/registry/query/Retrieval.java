@@ -52,6 +52,17 @@ public final class Retrieval {
      *                        level has no value, or when a unique key holds a wildcard; 0xC000 when the index fails
      */
     public List<Target> targets(QueryModel model, DicomObject identifier) {
+        try {
+            return find(model, identifier);
+        } catch (QueryException e) {
+            throw e;
+        } catch (RuntimeException e) { // a unique key whose value cannot be read as text
+            throw new QueryException(QueryException.IDENTIFIER_DOES_NOT_MATCH,
+                    "the identifier has a key that cannot be matched: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Target> find(QueryModel model, DicomObject identifier) {
         Level level = QueryEngine.levelOf(model, identifier);
         DicomObject keys = new DicomObject();
         Level.copy(identifier, keys, Tag.SpecificCharacterSet);

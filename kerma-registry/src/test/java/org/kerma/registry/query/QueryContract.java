@@ -276,4 +276,16 @@ abstract class QueryContract {
         DicomObject returned = answers.get(0).items(Tag.RequestAttributesSequence).get(0);
         assertThat(returned.getString(Tag.ScheduledProcedureStepID, "")).isEqualTo("SPS2");
     }
+
+    @Test
+    void refusesAKeyWhoseValueIsNotTextNamingIt() {
+        DicomObject keys = keys(Level.STUDY, Tag.StudyInstanceUID, null);
+        keys.put(Tag.PatientID, VR.OB, new byte[] {1, 2});
+
+        assertThatThrownBy(() -> find(QueryModel.STUDY_ROOT, keys)).isInstanceOfSatisfying(QueryException.class,
+                e -> {
+                    assertThat(e.status()).isEqualTo(0xA900);
+                    assertThat(e.getMessage()).contains("(0010,0020)");
+                });
+    }
 }
