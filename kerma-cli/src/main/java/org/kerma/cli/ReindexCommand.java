@@ -6,6 +6,7 @@ import org.kerma.registry.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,13 +22,26 @@ final class ReindexCommand implements Callable<Integer> {
     @Mixin
     private RegistryOptions registry;
 
+    @Option(names = "--progress", negatable = true, description = "Draw a progress bar on standard error"
+            + " (default: when standard error is a terminal).")
+    private Boolean progress;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean draw = progress != null ? progress : System.console() != null;
+        ProgressBar bar = new ProgressBar(err);
         Registry.ReindexSummary summary;
         try (Registry open = Registry.open(registry.config())) {
-            summary = open.reindex(done -> { });
+            int total = open.archive().archivedFiles().size();
+            summary = open.reindex(done -> {
+                if (draw) {
+                    bar.show(done, total, "");
+                }
+            });
+        } finally {
+            bar.finish();
         }
         out.println("reindexed " + summary.indexed() + " instances, " + summary.duplicates()
                 + " kept-both copies, failed " + summary.failures().size());

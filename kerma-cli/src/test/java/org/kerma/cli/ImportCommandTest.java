@@ -114,9 +114,10 @@ class ImportCommandTest {
         Path data = dir.resolve("data");
         assertThat(kerma("import", "--data", data.toString(), in.toString()).exitCode()).isZero();
 
-        CommandRun run = kerma("reindex", "--data", data.toString());
+        CommandRun run = kerma("reindex", "--data", data.toString(), "--progress");
 
         assertThat(run.out()).isEqualTo("reindexed 3 instances, 0 kept-both copies, failed 0\n");
+        assertThat(run.err()).contains("3/3 files");
         assertThat(run.exitCode()).isZero();
     }
 

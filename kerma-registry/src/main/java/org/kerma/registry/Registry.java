@@ -16,6 +16,7 @@ import org.kerma.registry.ingest.Ingest;
 import org.kerma.registry.ingest.IngestException;
 import org.kerma.registry.ingest.IngestOutcome;
 import org.kerma.registry.query.QueryEngine;
+import org.kerma.registry.query.Retrieval;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Opening removes the temporary files that writes interrupted by a crash left in the archive: none of them was
  * acknowledged (an object is acknowledged only after its file has its final name and its index row is committed).
+ * Those of another live process on the same archive are left alone (see {@link Archive}).
  *
  * <p>Thread-safe.
  */
@@ -43,6 +45,7 @@ public final class Registry implements AutoCloseable {
     private final IndexDatabase index;
     private final Ingest ingest;
     private final QueryEngine query;
+    private final Retrieval retrieval;
     private final int orphansRemoved;
 
     private Registry(RegistryConfig config, Archive archive, IndexDatabase index, Ingest ingest, int orphansRemoved) {
@@ -51,6 +54,7 @@ public final class Registry implements AutoCloseable {
         this.index = index;
         this.ingest = ingest;
         this.query = new QueryEngine(index);
+        this.retrieval = new Retrieval(index, archive);
         this.orphansRemoved = orphansRemoved;
     }
 
@@ -69,15 +73,17 @@ public final class Registry implements AutoCloseable {
     public static Registry open(RegistryConfig config, Map<ObjectClass, Extractor> extractors) throws IOException {
         Files.createDirectories(config.dataDirectory());
         Archive archive = Archive.open(config.archiveDirectory());
-        int orphans = 0;
-        for (Path orphan : archive.orphans()) {
-            Files.deleteIfExists(orphan);
-            orphans++;
-        }
+        int orphans = archive.removeOrphans();
         if (orphans > 0) {
             LOG.warn("removed {} unfinished temporary file(s) from {} (never acknowledged)", orphans, archive.root());
         }
-        IndexDatabase index = IndexDatabase.open(config.effectiveDatabaseUrl());
+        IndexDatabase index;
+        try {
+            index = IndexDatabase.open(config.effectiveDatabaseUrl());
+        } catch (RuntimeException e) {
+            archive.close();
+            throw e;
+        }
         Ingest ingest = new Ingest(archive, index, config.duplicatePolicy(), extractors, Clock.systemUTC());
         return new Registry(config, archive, index, ingest, orphans);
     }
@@ -102,6 +108,11 @@ public final class Registry implements AutoCloseable {
     /** The C-FIND query engine. */
     public QueryEngine query() {
         return query;
+    }
+
+    /** What C-MOVE and C-GET send: the archived instances an identifier names. */
+    public Retrieval retrieval() {
+        return retrieval;
     }
 
     /** How many orphaned temporary files {@link #open} removed. */
@@ -156,9 +167,14 @@ public final class Registry implements AutoCloseable {
         return new ReindexSummary(indexed, duplicates, failures);
     }
 
-    /** Closes the index; ingests in flight on other threads finish first. */
+    /** Closes the index and the archive; ingests in flight on other threads finish first. */
     @Override
     public void close() {
         index.close();
+        try {
+            archive.close();
+        } catch (IOException e) {
+            LOG.warn("cannot release the archive's incoming directory: {}", e.toString());
+        }
     }
 }

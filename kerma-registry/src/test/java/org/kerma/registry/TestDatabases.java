@@ -29,18 +29,26 @@ public final class TestDatabases {
 
     /** A new, empty PostgreSQL database named after {@code owner}; returns its JDBC URL. */
     public static String createPostgres(Class<?> owner) {
+        return createPostgres(owner, SERVER, postgresRequired());
+    }
+
+    /**
+     * As {@link #createPostgres(Class)} on the server at {@code server} (a URL ending in '/'); {@code required}
+     * turns an unreachable server from a skip into a failure.
+     */
+    static String createPostgres(Class<?> owner, String server, boolean required) {
         String name = "kerma_test_" + owner.getSimpleName().toLowerCase(Locale.ROOT) + "_"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
-        try (Connection c = admin(); Statement s = c.createStatement()) {
+        try (Connection c = admin(server); Statement s = c.createStatement()) {
             s.executeUpdate("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            String message = "PostgreSQL at 127.0.0.1:5432 (user postgres) is not reachable: " + e.getMessage();
-            if (postgresRequired()) {
+            String message = "PostgreSQL at " + server + " (user postgres) is not reachable: " + e.getMessage();
+            if (required) {
                 throw new AssertionError(message + " (KERMA_REQUIRE_POSTGRES is set, so this fails)", e);
             }
             Assumptions.abort(message + "; set KERMA_REQUIRE_POSTGRES to make this a failure");
         }
-        return SERVER + name + USER;
+        return server + name + USER;
     }
 
     /** True when {@code KERMA_REQUIRE_POSTGRES} is set as a system property or in the environment. */
@@ -69,7 +77,11 @@ public final class TestDatabases {
     }
 
     private static Connection admin() throws SQLException {
+        return admin(SERVER);
+    }
+
+    private static Connection admin(String server) throws SQLException {
         DriverManager.setLoginTimeout(5);
-        return DriverManager.getConnection(SERVER + "postgres" + USER);
+        return DriverManager.getConnection(server + "postgres" + USER);
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -23,30 +26,49 @@ import java.util.stream.Stream;
  *
  * <p>Layout under the root: {@code <study-uid-hash>/<sop-instance-uid>.dcm}, where the hash is the first 16 hex
  * digits of the SHA-256 of the Study Instance UID (so a directory never holds more than one study, and UIDs of any
- * length make short names). Objects are first written to {@code incoming/<random>.part}, forced to disk
+ * length make short names). Objects are first written to {@code incoming/<owner>/<random>.part}, forced to disk
  * ({@link FileChannel#force}), then renamed atomically into place and the directory forced as well, so a file with
  * the {@code .dcm} name is always complete. A {@code .part} file left behind by a crash is never mistaken for an
  * archived object; {@link #orphans()} lists them.
  *
+ * <p>Each open archive writes into an incoming directory of its own, {@code incoming/<owner>/}, and holds a file
+ * lock on {@code incoming/<owner>/owner.lock} until {@link #close()}. The lock dies with its process (kill -9
+ * included), so another process opening the same archive (say {@code kerma import} beside {@code kerma serve}) can
+ * tell the part files of a live writer, which it leaves alone, from those of a dead one, which are orphans.
+ *
  * <p>Thread-safe: every method works on its own files; two writers of the same name are the caller's to order.
  */
-public final class Archive {
+public final class Archive implements AutoCloseable {
     private static final String INCOMING = "incoming";
     private static final String PART = ".part";
+    private static final String LOCK = "owner.lock";
     private static final Pattern SAFE_UID = Pattern.compile("[0-9.]{1,64}");
     private static final int BUFFER = 64 * 1024;
 
     private final Path root;
+    private final Path incoming;
+    private final FileChannel ownerLockChannel;
+    private final FileLock ownerLock;
 
-    private Archive(Path root) {
+    private Archive(Path root, Path incoming, FileChannel ownerLockChannel, FileLock ownerLock) {
         this.root = root;
+        this.incoming = incoming;
+        this.ownerLockChannel = ownerLockChannel;
+        this.ownerLock = ownerLock;
     }
 
-    /** Opens (creating if needed) the archive rooted at {@code root}. */
+    /** Opens (creating if needed) the archive rooted at {@code root}, with an incoming directory of its own. */
     public static Archive open(Path root) throws IOException {
         Path absolute = root.toAbsolutePath().normalize();
-        Files.createDirectories(absolute.resolve(INCOMING));
-        return new Archive(absolute);
+        Path incoming = Files.createDirectories(absolute.resolve(INCOMING).resolve(UUID.randomUUID().toString()));
+        FileChannel channel = FileChannel.open(incoming.resolve(LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            return new Archive(absolute, incoming, channel, channel.lock());
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     public Path root() {
@@ -59,7 +81,7 @@ public final class Archive {
      * from the file system) propagates.
      */
     public StagedFile stage(byte[] prefix, InputStream content) throws IOException {
-        Path part = root.resolve(INCOMING).resolve(UUID.randomUUID() + PART);
+        Path part = incoming.resolve(UUID.randomUUID() + PART);
         MessageDigest digest = sha256();
         long size = 0;
         boolean done = false;
@@ -101,11 +123,14 @@ public final class Archive {
 
     /**
      * Renames a staged file to {@code target} (replacing a file of that name), atomically, and forces the
-     * directory so the new name survives a crash.
+     * directory (and, for a new study directory, its parent) so the new name survives a crash.
      */
     public void place(StagedFile staged, Path target) throws IOException {
         Path dir = target.getParent();
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            forceDirectory(dir.getParent()); // the new directory's own name must survive a crash too
+        }
         try {
             Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -120,10 +145,68 @@ public final class Archive {
         Files.deleteIfExists(staged.path());
     }
 
-    /** The temporary files left in the archive by writes that never completed (a crash, a kill), oldest first. */
+    /**
+     * The temporary files left by writes that never completed (a crash, a kill): the part files in incoming
+     * directories whose owner is gone (its lock is free), and any directly under {@code incoming/}. The part files of
+     * live writers, this archive's included, are not orphans.
+     */
     public List<Path> orphans() throws IOException {
-        try (Stream<Path> files = Files.list(root.resolve(INCOMING))) {
+        List<Path> orphans = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(root.resolve(INCOMING))) {
+            for (Path entry : entries.sorted().toList()) {
+                if (Files.isDirectory(entry)) {
+                    if (!entry.equals(incoming) && ownerGone(entry)) {
+                        orphans.addAll(partFiles(entry));
+                    }
+                } else if (entry.getFileName().toString().endsWith(PART)) {
+                    orphans.add(entry);
+                }
+            }
+        }
+        return orphans;
+    }
+
+    /**
+     * Deletes the orphans and the incoming directories of owners that are gone; returns how many part files it
+     * deleted.
+     */
+    public int removeOrphans() throws IOException {
+        List<Path> orphans = orphans();
+        for (Path orphan : orphans) {
+            Files.deleteIfExists(orphan);
+        }
+        try (Stream<Path> entries = Files.list(root.resolve(INCOMING))) {
+            for (Path dir : entries.filter(Files::isDirectory).toList()) {
+                if (!dir.equals(incoming) && ownerGone(dir) && partFiles(dir).isEmpty()) {
+                    Files.deleteIfExists(dir.resolve(LOCK));
+                    Files.deleteIfExists(dir);
+                }
+            }
+        }
+        return orphans.size();
+    }
+
+    private static List<Path> partFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(PART)).sorted().toList();
+        }
+    }
+
+    /** True when nobody holds the lock of an incoming directory (or it has none). */
+    private static boolean ownerGone(Path dir) throws IOException {
+        Path lock = dir.resolve(LOCK);
+        if (!Files.exists(lock)) {
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe == null) {
+                return false;
+            }
+            probe.release();
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false; // held by another archive open in this JVM
         }
     }
 
@@ -147,6 +230,20 @@ public final class Archive {
             throw new IllegalArgumentException("path " + relativePath + " points outside the archive " + root);
         }
         return p;
+    }
+
+    /** Releases this archive's incoming directory (removing it when empty) and its lock. */
+    @Override
+    public void close() throws IOException {
+        try {
+            if (partFiles(incoming).isEmpty()) {
+                Files.deleteIfExists(incoming.resolve(LOCK));
+                ownerLock.release();
+                Files.deleteIfExists(incoming);
+            }
+        } finally {
+            ownerLockChannel.close();
+        }
     }
 
     static String studyDirectory(String studyInstanceUid) {

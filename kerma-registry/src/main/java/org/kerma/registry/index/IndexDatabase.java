@@ -12,8 +12,9 @@ import org.flywaydb.core.Flyway;
  * The index database: a connection pool on SQLite or PostgreSQL, migrated to the current schema when opened.
  *
  * <p>All writes go through {@link #inTransaction}, which commits or rolls back as a unit and retries work that
- * lost a race (PostgreSQL serialization failure or deadlock, SQLite busy). On SQLite, writers in this process take
- * turns on one lock, since SQLite admits one writer at a time; readers run beside them (WAL mode). SQLite is opened
+ * lost a race (PostgreSQL serialization failure or deadlock, SQLite busy), and once work whose connection broke.
+ * On SQLite, writers in this process take turns on one lock, since SQLite admits one writer at a time; readers run
+ * beside them (WAL mode). SQLite is opened
  * with {@code synchronous=FULL}, so a committed transaction survives a power loss, as an acknowledged C-STORE must.
  *
  * <p>Thread-safe.
@@ -44,7 +45,7 @@ public final class IndexDatabase implements AutoCloseable {
         config.setPoolName("kerma-index");
         config.setAutoCommit(true);
         config.setInitializationFailTimeout(-1);
-        config.setConnectionTimeout(30_000);
+        config.setConnectionTimeout(10_000); // a C-STORE waits at most this long for an unreachable database
         if (dialect == Dialect.SQLITE) {
             config.setMaximumPoolSize(4);
             config.addDataSourceProperty("journal_mode", "WAL");
@@ -87,7 +88,8 @@ public final class IndexDatabase implements AutoCloseable {
 
     /**
      * Runs {@code work} in a transaction and commits it; on an exception, rolls back. Work that failed because it
-     * lost a race with another transaction is run again (up to 5 times), so it must be repeatable.
+     * lost a race with another transaction is run again (up to 5 times), and work whose connection broke once more on
+     * a fresh connection, so it must be repeatable.
      *
      * @param what names the operation in the error message, e.g. "index instance 1.2.3"
      * @throws IndexException when the database fails or the work fails with an {@link SQLException}
@@ -106,11 +108,14 @@ public final class IndexDatabase implements AutoCloseable {
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(connection, e);
                     throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
+                } // the pool restores auto-commit when the connection goes back
             } catch (SQLException e) {
-                if (attempt < ATTEMPTS && isTransient(e)) {
+                if (attempt < ATTEMPTS && lostRace(e)) {
+                    continue;
+                }
+                if (attempt == 1 && connectionBroke(e)) {
+                    // the server went away: its other pooled sessions are dead too, so start afresh
+                    pool.getHikariPoolMXBean().softEvictConnections();
                     continue;
                 }
                 throw new IndexException("cannot " + what + " in the index " + url + ": " + e.getMessage(), e);
@@ -131,10 +136,17 @@ public final class IndexDatabase implements AutoCloseable {
         }
     }
 
-    private static boolean isTransient(SQLException e) {
+    /** A transaction that lost a race: serialization failure, deadlock, SQLite busy or locked. */
+    private static boolean lostRace(SQLException e) {
         String state = e.getSQLState();
         return "40001".equals(state) || "40P01".equals(state)
                 || e.getErrorCode() == 5 /* SQLITE_BUSY */ || e.getErrorCode() == 6 /* SQLITE_LOCKED */;
+    }
+
+    /** A connection that broke (SQLState class 08, or 57P01: the server ended the session); worth one more try. */
+    private static boolean connectionBroke(SQLException e) {
+        String state = e.getSQLState();
+        return "57P01".equals(state) || state != null && state.startsWith("08");
     }
 
     private static void rollbackQuietly(Connection connection, Exception cause) {

@@ -118,7 +118,22 @@ public final class Ingest {
         FileFacts row = new FileFacts(archive.relative(file), facts.size(), facts.sha256(),
                 parsed.file.transferSyntax().uid(), sender, receivedAt, parsed.objectClass);
         IndexedInstance[] indexed = new IndexedInstance[1];
-        IngestOutcome.Result result = index.inTransaction("reindex " + file, c -> {
+        IngestOutcome.Result result;
+        try {
+            result = reindexRow(file, parsed, row, facts, sender, receivedAt, indexed);
+        } catch (IndexException e) {
+            throw new IngestException(IngestException.Reason.INDEX_UNAVAILABLE, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IngestException(IngestException.Reason.CANNOT_UNDERSTAND, file + ": cannot index "
+                    + parsed.sopInstanceUid + ": " + e.getMessage(), e);
+        }
+        List<String> findings = result == IngestOutcome.Result.STORED ? extract(indexed[0], parsed) : List.of();
+        return new IngestOutcome(result, parsed.sopInstanceUid, parsed.objectClass, file, findings);
+    }
+
+    private IngestOutcome.Result reindexRow(Path file, Parsed parsed, FileFacts row, StagedFile facts, String sender,
+                                            long receivedAt, IndexedInstance[] indexed) {
+        return index.inTransaction("reindex " + file, c -> {
             Optional<Long> id = Hierarchy.insert(c, parsed.dataset, row);
             if (id.isPresent()) {
                 indexed[0] = Hierarchy.find(c, parsed.sopInstanceUid).orElseThrow();
@@ -129,8 +144,6 @@ public final class Ingest {
                     row.filePath(), sender, receivedAt));
             return IngestOutcome.Result.DUPLICATE_KEPT_BOTH;
         });
-        List<String> findings = result == IngestOutcome.Result.STORED ? extract(indexed[0], parsed) : List.of();
-        return new IngestOutcome(result, parsed.sopInstanceUid, parsed.objectClass, file, findings);
     }
 
     // ---- the pipeline ------------------------------------------------------------------------------------------
@@ -222,6 +235,9 @@ public final class Ingest {
         } catch (UncheckedIOException e) {
             throw new IngestException(IngestException.Reason.OUT_OF_RESOURCES, origin.source()
                     + ": cannot place " + parsed.sopInstanceUid + " in the archive: " + e.getCause(), e);
+        } catch (RuntimeException e) { // a value the index needs cannot be read (wrong VR, bad encoding)
+            throw new IngestException(IngestException.Reason.CANNOT_UNDERSTAND, origin.source()
+                    + ": cannot index " + parsed.sopInstanceUid + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();
         }

@@ -67,7 +67,13 @@ public final class QueryEngine {
      */
     public Stream<DicomObject> find(QueryModel model, DicomObject identifier) {
         Level level = levelOf(model, identifier);
-        SqlFilter filter = SqlFilter.of(identifier, level);
+        SqlFilter filter;
+        try {
+            filter = SqlFilter.of(identifier, level);
+        } catch (RuntimeException e) { // a key whose value cannot be read as text: wrong VR, bad encoding
+            throw new QueryException(QueryException.IDENTIFIER_DOES_NOT_MATCH,
+                    "the identifier has a key that cannot be matched: " + e.getMessage(), e);
+        }
         String sql = sql(level, filter);
         Connection connection = null;
         try {
@@ -98,6 +104,11 @@ public final class QueryEngine {
                     } catch (SQLException e) {
                         throw new QueryException(QueryException.UNABLE_TO_PROCESS,
                                 "cannot read the index " + index.url() + ": " + e.getMessage(), e);
+                    } catch (QueryException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        throw new QueryException(QueryException.UNABLE_TO_PROCESS,
+                                "cannot match the identifier: " + e.getMessage(), e);
                     }
                 }
             };

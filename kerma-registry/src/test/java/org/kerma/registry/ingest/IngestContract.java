@@ -257,6 +257,23 @@ abstract class IngestContract {
     }
 
     @Test
+    void refusesAnObjectWhoseIndexedAttributeHasTheWrongVrNamingIt() throws Exception {
+        Registry registry = open(DuplicatePolicy.KEEP_FIRST);
+        DicomObject ct = ct(SOP);
+        ct.put(Tag.PatientName, org.kerma.dicom.VR.OB, new byte[] {1, 2, 3, 4});
+
+        assertThatThrownBy(() -> importBytes(registry, TestObjects.part10(ct), "odd.dcm"))
+                .isInstanceOfSatisfying(IngestException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(IngestException.Reason.CANNOT_UNDERSTAND);
+                    assertThat(e.getMessage()).startsWith("odd.dcm: cannot index " + SOP + ": ")
+                            .contains("(0010,0010)");
+                });
+        assertThat(registry.archive().orphans()).isEmpty();
+        assertThat(registry.archive().archivedFiles()).isEmpty();
+        assertThat(count(registry, "SELECT count(*) FROM patient")).isZero();
+    }
+
+    @Test
     void recordsAnExtractorFailureAsAFindingAndKeepsTheObject() throws Exception {
         Registry registry = open(DuplicatePolicy.KEEP_FIRST, Map.of(ObjectClass.DOSE_REPORT, (instance, ds) -> {
             throw new IllegalStateException("content item 1.3 has no unit");
@@ -378,6 +395,36 @@ abstract class IngestContract {
         assertThat(count(registry, "SELECT count(*) FROM duplicate WHERE action = 'IDENTICAL'")).isEqualTo(560);
         assertThat(count(registry, "SELECT sum(duplicates_received) FROM instance")).isEqualTo(560);
         assertThat(registry.archive().archivedFiles()).hasSize(80);
+        assertThat(registry.archive().orphans()).isEmpty();
+    }
+
+    @Test
+    void eightThreadsReplacingOneInstanceLeaveTheIndexPointingAtTheBytesOnDisk() throws Exception {
+        Registry registry = open(DuplicatePolicy.REPLACE);
+        List<byte[]> versions = new ArrayList<>();
+        for (int v = 0; v < 8; v++) {
+            versions.add(TestObjects.part10(ct(SOP).setString(Tag.InstanceNumber, Integer.toString(100 + v))));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<IngestOutcome>> sends = new ArrayList<>();
+        for (byte[] version : versions) {
+            sends.add(pool.submit(() -> importBytes(registry, version, "version")));
+        }
+        List<IngestOutcome.Result> results = new ArrayList<>();
+        for (Future<IngestOutcome> f : sends) {
+            results.add(f.get().result());
+        }
+        pool.shutdown();
+
+        assertThat(results).filteredOn(r -> r == IngestOutcome.Result.STORED).hasSize(1);
+        assertThat(results).filteredOn(r -> r == IngestOutcome.Result.DUPLICATE_REPLACED).hasSize(7);
+        IndexedInstance indexed = find(registry, SOP);
+        try (java.io.InputStream in = Files.newInputStream(registry.archive().resolve(indexed.filePath()))) {
+            assertThat(Archive.digest(in)).isEqualTo(indexed.sha256());
+        }
+        assertThat(count(registry, "SELECT count(*) FROM instance")).isEqualTo(1);
+        assertThat(count(registry, "SELECT count(*) FROM duplicate WHERE action = 'REPLACED'")).isEqualTo(7);
+        assertThat(registry.archive().archivedFiles()).hasSize(1);
         assertThat(registry.archive().orphans()).isEmpty();
     }
 

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kerma.dicom.DicomObject;
@@ -18,18 +19,19 @@ import org.kerma.registry.index.ObjectClass;
 import org.kerma.registry.ingest.Origin;
 
 /** The REST API's queries, run on each database by a subclass. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // the tests only read: one index per class
 abstract class BrowseContract {
     static final String R = TestObjects.ROOT + "3.";
 
-    @TempDir
     Path data;
     Registry registry;
     Browse browse;
 
     abstract String freshDatabaseUrl() throws Exception;
 
-    @BeforeEach
-    void fill() throws Exception {
+    @BeforeAll
+    void fill(@TempDir Path directory) throws Exception {
+        data = directory;
         registry = Registry.open(RegistryConfig.defaults().withDataDirectory(data).withDatabaseUrl(freshDatabaseUrl()));
         browse = new Browse(registry.index());
         store(TestObjects.ctImage("P1", "A^B", R + "1", R + "1.1", R + "1.1.1"));
@@ -41,9 +43,14 @@ abstract class BrowseContract {
         store(other.setString(Tag.StudyDate, "20230101").setString(Tag.Modality, "DX"));
     }
 
-    @AfterEach
-    void close() {
+    /** Gives back what {@link #freshDatabaseUrl} took, after the registry closed. */
+    void releaseDatabase() throws Exception {
+    }
+
+    @AfterAll
+    void close() throws Exception {
         registry.close();
+        releaseDatabase();
     }
 
     private void store(DicomObject ds) throws Exception {

@@ -7,8 +7,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kerma.dicom.DicomObject;
@@ -21,21 +22,22 @@ import org.kerma.registry.index.Level;
 import org.kerma.registry.ingest.Origin;
 
 /** C-FIND answers from an index of three studies, run on each database by a subclass. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // the tests only read: one index per class
 abstract class QueryContract {
     static final String R = TestObjects.ROOT + "5.";
     static final String S1 = R + "1";
     static final String S2 = R + "2";
     static final String S3 = R + "3";
 
-    @TempDir
     Path data;
     Registry registry;
     QueryEngine engine;
 
     abstract String freshDatabaseUrl() throws Exception;
 
-    @BeforeEach
-    void fillIndex() throws Exception {
+    @BeforeAll
+    void fillIndex(@TempDir Path directory) throws Exception {
+        data = directory;
         registry = Registry.open(RegistryConfig.defaults().withDataDirectory(data)
                 .withDatabaseUrl(freshDatabaseUrl()));
         engine = new QueryEngine(registry.index(), "KERMA");
@@ -45,15 +47,23 @@ abstract class QueryContract {
         store(TestObjects.doseReport("P1", S1, S1 + ".2", S1 + ".2.1").setString(Tag.StudyDate, "20240315"));
         DicomObject mr = TestObjects.ctImage("P1", "Doe^Jane", S2, S2 + ".1", S2 + ".1.1");
         mr.setString(Tag.Modality, "MR").setString(Tag.StudyDate, "20240401").setString(Tag.AccessionNumber, "A2");
+        DicomObject request = mr.newSequence(Tag.RequestAttributesSequence).addItem();
+        request.setString(Tag.RequestedProcedureID, "RP2");
+        request.setString(Tag.ScheduledProcedureStepID, "SPS2");
         store(mr);
         DicomObject other = TestObjects.ctImage("P2", "Müller^Jürgen", S3, S3 + ".1", S3 + ".1.1");
         other.setString(Tag.StudyDate, "20230110").setString(Tag.AccessionNumber, "A3");
         store(other);
     }
 
-    @AfterEach
-    void close() {
+    /** Gives back what {@link #freshDatabaseUrl} took, after the registry closed. */
+    void releaseDatabase() throws Exception {
+    }
+
+    @AfterAll
+    void close() throws Exception {
         registry.close();
+        releaseDatabase();
     }
 
     private void store(DicomObject ds) throws Exception {
@@ -213,5 +223,69 @@ abstract class QueryContract {
         assertThatThrownBy(() -> find(QueryModel.STUDY_ROOT, noLevel))
                 .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.getMessage())
                         .isEqualTo("the identifier has no Query/Retrieve Level (0008,0052)"));
+    }
+
+    List<Retrieval.Target> retrieve(QueryModel model, DicomObject keys) {
+        return new Retrieval(registry.index(), registry.archive()).targets(model, keys);
+    }
+
+    @Test
+    void retrievingAStudyYieldsEveryInstanceOfItWithItsArchivedFile() {
+        List<Retrieval.Target> targets = retrieve(QueryModel.STUDY_ROOT, keys(Level.STUDY, Tag.StudyInstanceUID, S1));
+
+        assertThat(targets).extracting(Retrieval.Target::sopInstanceUid)
+                .containsExactly(S1 + ".1.1", S1 + ".1.2", S1 + ".1.3", S1 + ".2.1");
+        assertThat(targets).allSatisfy(t -> assertThat(java.nio.file.Files.isRegularFile(t.file())).isTrue());
+        assertThat(targets.get(3).sopClassUid()).isEqualTo(org.kerma.dicom.Uid.XRayRadiationDoseSRStorage);
+    }
+
+    @Test
+    void retrievesByListsOfSeriesAndInstanceUidsAndByPatient() {
+        assertThat(retrieve(QueryModel.STUDY_ROOT, keys(Level.SERIES, Tag.StudyInstanceUID, S1,
+                Tag.SeriesInstanceUID, S1 + ".2\\" + S2 + ".1"))).extracting(Retrieval.Target::sopInstanceUid)
+                .containsExactly(S1 + ".2.1");
+        assertThat(retrieve(QueryModel.STUDY_ROOT, keys(Level.IMAGE, Tag.SOPInstanceUID,
+                S1 + ".1.2\\" + S3 + ".1.1"))).extracting(Retrieval.Target::sopInstanceUid)
+                .containsExactly(S1 + ".1.2", S3 + ".1.1");
+        assertThat(retrieve(QueryModel.PATIENT_ROOT, keys(Level.PATIENT, Tag.PatientID, "P2")))
+                .extracting(Retrieval.Target::sopInstanceUid).containsExactly(S3 + ".1.1");
+    }
+
+    @Test
+    void refusesARetrievalWithoutTheUniqueKeyOfItsLevelOrWithAWildcard() {
+        assertThatThrownBy(() -> retrieve(QueryModel.STUDY_ROOT, keys(Level.STUDY, Tag.StudyInstanceUID, null,
+                Tag.PatientID, "P1"))).isInstanceOfSatisfying(QueryException.class, e -> {
+                    assertThat(e.status()).isEqualTo(0xA900);
+                    assertThat(e.getMessage()).contains("STUDY level retrieval needs a value in (0020,000D)");
+                });
+        assertThatThrownBy(() -> retrieve(QueryModel.PATIENT_ROOT, keys(Level.PATIENT, Tag.PatientID, "P*")))
+                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.getMessage())
+                        .contains("wildcard value 'P*'"));
+    }
+
+    @Test
+    void aSeriesIsFoundByItsRequestAttributesSequence() {
+        DicomObject keys = keys(Level.SERIES, Tag.SeriesInstanceUID, null);
+        DicomObject item = keys.newSequence(Tag.RequestAttributesSequence).addItem();
+        item.setString(Tag.RequestedProcedureID, "RP2");
+        item.put(Tag.ScheduledProcedureStepID, VR.SH, new byte[0]);
+
+        List<DicomObject> answers = find(QueryModel.STUDY_ROOT, keys);
+
+        assertThat(values(answers, Tag.SeriesInstanceUID)).containsExactly(S2 + ".1");
+        DicomObject returned = answers.get(0).items(Tag.RequestAttributesSequence).get(0);
+        assertThat(returned.getString(Tag.ScheduledProcedureStepID, "")).isEqualTo("SPS2");
+    }
+
+    @Test
+    void refusesAKeyWhoseValueIsNotTextNamingIt() {
+        DicomObject keys = keys(Level.STUDY, Tag.StudyInstanceUID, null);
+        keys.put(Tag.PatientID, VR.OB, new byte[] {1, 2});
+
+        assertThatThrownBy(() -> find(QueryModel.STUDY_ROOT, keys)).isInstanceOfSatisfying(QueryException.class,
+                e -> {
+                    assertThat(e.status()).isEqualTo(0xA900);
+                    assertThat(e.getMessage()).contains("(0010,0020)");
+                });
     }
 }
