@@ -53,6 +53,7 @@ public final class Kerma {
             ReceiveCommand::new,
             ImportCommand::new,
             ReindexCommand::new,
+            ServeCommand::new,
             CommandLine.HelpCommand::new);
 
     @Option(names = {"-v", VERBOSE}, scope = ScopeType.INHERIT,
