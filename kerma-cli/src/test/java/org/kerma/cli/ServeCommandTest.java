@@ -103,6 +103,20 @@ class ServeCommandTest {
     }
 
     @Test
+    void refusesABadConfigurationFileNamingTheFileAndTheKey() throws Exception {
+        Path config = Files.writeString(work.resolve("kerma.yml"), "dicom:\n  port: 99999\n");
+
+        CommandRun run = CommandRun.kerma(new Object[0], "serve", "--config", config.toString(), "--data",
+                work.resolve("data").toString());
+
+        assertThat(run.exitCode()).isEqualTo(Kerma.EXIT_FAILURE);
+        assertThat(run.err()).isEqualTo("kerma serve: " + config + ": dicom.port: expected a whole number from 0 to"
+                + " 65535, got '99999'" + System.lineSeparator());
+        assertThat(Files.exists(work.resolve("data"))).as("nothing created before the configuration is valid")
+                .isFalse();
+    }
+
+    @Test
     void printsWhereItStoresAndStopsGracefullyOnSigterm() throws Exception {
         int dicomPort = freePort();
         int httpPort = freePort();
