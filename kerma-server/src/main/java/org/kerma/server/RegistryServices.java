@@ -77,8 +77,7 @@ final class RegistryServices implements CStoreHandler, CFindHandler, CMoveHandle
         QueryModel model = QueryModel.ofFindSopClass(request.sopClassUid()).orElseThrow(() -> new StatusException(
                 Status.SOP_CLASS_NOT_SUPPORTED, "no query model " + request.sopClassUid()));
         try {
-            Stream<DicomObject> matches = query.find(model, request.identifier());
-            return matches.map(m -> m).onClose(matches::close);
+            return query.find(model, request.identifier());
         } catch (QueryException e) {
             throw new StatusException(Status.of(e.status()), e.getMessage());
         }

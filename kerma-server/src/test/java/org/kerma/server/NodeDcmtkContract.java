@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.Tag;
@@ -26,23 +27,27 @@ import org.kerma.dicom.io.DicomReader;
 import org.kerma.net.TrustedNode;
 
 /**
- * A Kerma node with dcmtk as every peer: storescu stores six images (two patients, three studies), findscu queries
+ * A Kerma node with dcmtk as every peer, on each index database: storescu stores six images (two patients, three studies), findscu queries
  * Patient Root and Study Root at every level, movescu moves to a dcmtk storescp listed as a trusted node, getscu
  * retrieves, and the REST API shows what was stored. Only trusted callers are accepted.
  */
-class NodeDcmtkTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class NodeDcmtkContract {
     private static final Duration LIMIT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path work;
-    static KermaNode node;
-    static Process storescp;
-    static Path moved;
-    static Peers.Result stored;
+    Path work;
+    KermaNode node;
+    Process storescp;
+    Path moved;
+    Peers.Result stored;
+
+    /** The JDBC URL of the index, or null for SQLite in the data directory. */
+    abstract String databaseUrl() throws Exception;
 
     @BeforeAll
-    static void startNodeAndStoreSixImages() throws Exception {
+    void startNodeAndStoreSixImages(@TempDir Path directory) throws Exception {
+        work = directory;
         int destPort = Peers.freePort();
         moved = Files.createDirectories(work.resolve("moved"));
         Path log = work.resolve("storescp.log");
@@ -50,6 +55,7 @@ class NodeDcmtkTest {
                 Integer.toString(destPort)));
         Peers.awaitPort(destPort, LIMIT, storescp, log);
         NodeConfig config = NodeConfig.defaults().withDataDirectory(work.resolve("data")).withPorts(0, 0)
+                .withDatabaseUrl(databaseUrl())
                 .withTrustedNodes(List.of(new TrustedNode("DCMTK", "127.0.0.1", 104),
                         new TrustedNode("DEST", "127.0.0.1", destPort)), false);
         node = KermaNode.start(config);
@@ -66,7 +72,7 @@ class NodeDcmtkTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         if (node != null) {
             node.close();
         }
@@ -169,7 +175,7 @@ class NodeDcmtkTest {
         assertThat(r.output()).contains("Calling AE Title Not Recognized");
     }
 
-    private static List<DicomObject> findscu(String name, String... args) throws Exception {
+    private List<DicomObject> findscu(String name, String... args) throws Exception {
         Path dir = Files.createDirectories(work.resolve(name));
         List<String> command = new ArrayList<>(List.of("findscu", "-X", "-aet", "DCMTK", "-aec", "KERMA",
                 "127.0.0.1", Integer.toString(node.dicomPort())));
@@ -197,7 +203,7 @@ class NodeDcmtkTest {
         return uids;
     }
 
-    private static JsonNode get(String path) throws Exception {
+    private JsonNode get(String path) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.apiUrl()
                 + path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
