@@ -64,8 +64,14 @@ public final class KermaNode implements AutoCloseable {
         DicomNode dicom = null;
         try {
             RegistryServices services = new RegistryServices(registry, config.aeTitle());
-            dicom = DicomNode.create(ae).onStore(services).onFind(services).onMove(services).onGet(services)
-                    .start();
+            dicom = DicomNode.create(ae).onStore(services).onFind(services).onMove(services).onGet(services);
+            try {
+                dicom.start();
+            } catch (java.net.BindException e) {
+                throw new java.net.BindException("cannot listen on DICOM port " + config.dicomPort()
+                        + (config.tls() == null ? "" : " or TLS port " + config.tls().port()) + " (dicom.port, "
+                        + "--dicom-port): " + e.getMessage());
+            }
             RestApi api = RestApi.start(registry, config.httpHost(), config.httpPort());
             LOG.info("{}: serving DICOM on port {}, HTTP on {}", config.aeTitle(), dicom.port(),
                     config.apiUrl(api.port()));
