@@ -96,7 +96,11 @@ public final class ConfigLoader {
             JsonNode v = e.getValue();
             if (key.equals(TRUSTED_NODES)) {
                 trustedNodes = trustedNodesOf(v, file + ": " + key);
-            } else if (v.isObject() && KEYS.stream().anyMatch(k -> k.startsWith(key + "."))) {
+            } else if (KEYS.stream().anyMatch(k -> k.startsWith(key + "."))) {
+                if (!v.isObject()) {
+                    throw new ConfigException(file + ": " + key + ": expected a mapping of keys, got '"
+                            + v.asText() + "'");
+                }
                 flatten(v, key + ".", file, base);
             } else if (!KEYS.contains(key)) {
                 throw new ConfigException(file + ": unknown key '" + key + "'; the keys are listed in"

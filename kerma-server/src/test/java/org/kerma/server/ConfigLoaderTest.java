@@ -102,6 +102,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void saysASectionNeedsKeys() throws Exception {
+        Path file = yml("storage: /srv/kerma\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessage(file + ": storage: expected a mapping of keys, got '/srv/kerma'");
+    }
+
+    @Test
     void namesTheFileTheKeyAndTheValueOfABadPort() throws Exception {
         Path file = yml("http:\n  port: eighty\n");
 
