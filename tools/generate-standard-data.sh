@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates kerma-dicom's data dictionary, UID registry and private dictionary (resources under
-# kerma-dicom/src/main/resources/org/kerma/dicom/, Tag.java and Uid.java) from the staged standard, and prints the
-# generator's cross-check report. Commit the changed files together with the report's reviewed copies
-# (kerma-tools/src/test/resources/org/kerma/tools/reviewed-*.txt).
+# Regenerates kerma-dicom's data dictionary, UID registry, private dictionary and SR concept constants (resources
+# under kerma-dicom/src/main/resources/org/kerma/dicom/, Tag.java, Uid.java, sr/Concepts.java) from the staged
+# standard, and prints the generator's cross-check report. Commit the changed files together with the report's
+# reviewed copies (kerma-tools/src/test/resources/org/kerma/tools/reviewed-*.txt).
+# Then regenerates kerma-standard's IOD/module/attribute, template and context group tables
+# (kerma-standard/src/main/resources/org/kerma/standard/*.tsv, StandardTablesGenerator; reviewed copy
+# reviewed-standard-tables-cross-check.txt).
 #
 # usage: tools/generate-standard-data.sh [STANDARD_DIR]
 #   STANDARD_DIR  the staged standard (default: ../shared/standard next to the project root)
@@ -34,3 +37,5 @@ mvn -B -q -Dstyle.color=never -pl kerma-tools -am -Pgenerate-standard-data -Dski
   "-Dkerma.project=$root" "-Dkerma.standard=$standard" "-Dkerma.privateDic=$private_dic" \
   "-Dkerma.pydicomPrivateDic=$pydicom_private_dic" \
   process-classes
+# SR concept constants (kerma-dicom org.kerma.dicom.sr.Concepts) and the SRT→SCT legacy map (srt-sct.tsv)
+java -cp "kerma-tools/target/classes:kerma-dicom/target/classes" org.kerma.tools.concepts.ConceptsGenerator "$root" "$standard"

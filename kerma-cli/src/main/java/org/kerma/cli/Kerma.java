@@ -37,6 +37,11 @@ public final class Kerma {
     public static final int EXIT_FAILURE = 1;
     /** Exit code of a command line that picocli (or a command) rejected as malformed. */
     public static final int EXIT_USAGE = 2;
+    /**
+     * Exit code of a command that did its work and found problems in what it examined: validation errors, failed
+     * protocol constraints. Such a command lists the code in its own {@code exitCodeList}.
+     */
+    public static final int EXIT_FINDINGS = 3;
 
     /** Name of the global option that adds stack traces to failures. */
     static final String VERBOSE = "--verbose";
@@ -54,6 +59,10 @@ public final class Kerma {
             ImportCommand::new,
             ReindexCommand::new,
             ServeCommand::new,
+            ProtocolCommand::new,
+            DoseCommand::new,
+            ValidateCommand::new,
+            StdCommand::new,
             CommandLine.HelpCommand::new);
 
     @Option(names = {"-v", VERBOSE}, scope = ScopeType.INHERIT,

@@ -17,6 +17,10 @@ final class QueryKeys {
             description = "A query key: keyword or gggg,eeee, with an optional value (e.g. -k PatientID=123).")
     List<String> keys = List.of();
 
+    @Option(names = {"-L", "--level"}, paramLabel = "LEVEL",
+            description = "Query/Retrieve Level: PATIENT, STUDY, SERIES or IMAGE (the same as -k QueryRetrieveLevel=...).")
+    String level;
+
     @ArgGroup(exclusive = true)
     Model model = new Model();
 
@@ -55,8 +59,11 @@ final class QueryKeys {
                 d.setString(tag, value.split("\\\\"));
             }
         }
+        if (level != null) {
+            d.setString(Tag.QueryRetrieveLevel, level.toUpperCase(java.util.Locale.ROOT));
+        }
         if (!d.contains(Tag.QueryRetrieveLevel)) {
-            throw new IllegalArgumentException("no QueryRetrieveLevel key (e.g. -k QueryRetrieveLevel=STUDY)");
+            throw new IllegalArgumentException("no QueryRetrieveLevel key (e.g. -L STUDY or -k QueryRetrieveLevel=STUDY)");
         }
         return d;
     }

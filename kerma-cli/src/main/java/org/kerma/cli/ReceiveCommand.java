@@ -15,6 +15,7 @@ import org.kerma.net.service.StoreToDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -36,8 +37,12 @@ final class ReceiveCommand implements Callable<Integer> {
             description = "This node's AE title (default: ${DEFAULT-VALUE}).")
     private String aeTitle;
 
-    @Parameters(index = "0", paramLabel = "PORT", description = "Port to listen on (0: any free port).")
-    private int port;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PORT",
+            description = "Port to listen on (0: any free port); or give it as --port.")
+    private Integer portParameter;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on, as an option.")
+    private Integer portOption;
 
     @Option(names = "--trust", paramLabel = "AE@HOST:PORT",
             description = "Accept only these callers (repeatable); without it any caller is accepted.")
@@ -57,6 +62,10 @@ final class ReceiveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if ((portParameter == null) == (portOption == null)) {
+            throw new ParameterException(spec.commandLine(), "give the port once: as PORT or as --port");
+        }
+        int port = portParameter != null ? portParameter : portOption;
         AeConfig config = AeConfig.of(aeTitle, port).withMaxPduLength(maxPdu);
         if (trusted.isEmpty()) {
             config = config.withAcceptAnyCaller();

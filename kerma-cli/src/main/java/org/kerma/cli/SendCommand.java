@@ -5,10 +5,15 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.kerma.net.DimseException;
+import org.kerma.net.NoPresentationContextException;
 import org.kerma.net.client.DicomClient;
 import org.kerma.net.client.Proposal;
 import org.kerma.net.client.Response;
@@ -16,12 +21,15 @@ import org.kerma.net.service.Instance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kerma send HOST PORT FILE|DIR...}: C-STORE of DICOM files (directories are walked), like dcmtk storescu,
- * on one association; a progress bar on standard error, then the summary: sent, warnings, failures.
+ * {@code kerma send HOST PORT FILE|DIR...}: C-STORE of DICOM files (directories are walked), like dcmtk storescu.
+ * Files are spread round-robin over {@code -j} associations sent at the same time (each opens another association
+ * when it needs more than 127 presentation contexts). A progress bar on standard error, then the summary: sent,
+ * warnings, failures.
  */
 @Command(name = "send", description = "Send DICOM files with C-STORE (like storescu); directories are walked.")
 final class SendCommand implements Callable<Integer> {
@@ -32,13 +40,75 @@ final class SendCommand implements Callable<Integer> {
     @Mixin
     private Peer peer;
 
+    @Option(names = {"-j", "--associations"}, paramLabel = "N", defaultValue = "1",
+            description = "Associations to send over at the same time (default: ${DEFAULT-VALUE}).")
+    private int associations;
+
     @Parameters(index = "2..*", arity = "1..*", paramLabel = "FILE|DIR", description = "Files or directories.")
     private List<Path> inputs;
+
+    private int sent;
+    private int warnings;
+    private int failures;
+    private Progress progress;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<Path> files = files();
+        List<Instance> instances = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                instances.add(Instance.ofFile(f));
+            } catch (IOException e) {
+                err.println("kerma send: skipped " + f + ": " + e.getMessage());
+                failures++;
+            }
+        }
+        progress = new Progress(err, instances.size());
+        int n = Math.max(1, Math.min(associations, instances.size()));
+        List<List<Instance>> shares = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            shares.add(new ArrayList<>());
+        }
+        for (int i = 0; i < instances.size(); i++) {
+            shares.get(i % n).add(instances.get(i));
+        }
+        Exception failure = null;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<Instance> share : shares) {
+                running.add(pool.submit(() -> {
+                    sendAll(share);
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failure = failure == null && e.getCause() instanceof Exception c ? c : failure;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        progress.clear();
+        int notSent = files.size() - sent - failures;
+        out.printf("sent %d, warnings %d, failures %d%n", sent, warnings, failures + notSent);
+        out.flush();
+        if (failure != null) {
+            throw failure;
+        }
+        if (failures > 0) {
+            throw new IllegalStateException(failures + " of " + files.size() + " files were not stored");
+        }
+        return Kerma.EXIT_OK;
+    }
+
+    private List<Path> files() throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
@@ -49,58 +119,73 @@ final class SendCommand implements Callable<Integer> {
                 files.add(p);
             }
         }
-        List<Instance> instances = new ArrayList<>();
-        int failures = 0;
-        for (Path f : files) {
-            try {
-                instances.add(Instance.ofFile(f));
-            } catch (IOException e) {
-                err.println("kerma send: skipped " + f + ": " + e.getMessage());
-                failures++;
-            }
-        }
-        int sent = 0;
-        int warnings = 0;
-        Progress progress = new Progress(err, instances.size());
-        try (DicomClient client = DicomClient.connect(peer.connection(), Proposal.storage(instances))) {
-            for (Instance i : instances) {
-                try {
-                    Response r = client.store(i);
-                    switch (r.status().category()) {
-                        case SUCCESS -> sent++;
-                        case WARNING -> {
-                            sent++;
-                            warnings++;
-                        }
-                        default -> {
-                            failures++;
-                            progress.clear();
-                            err.println("kerma send: " + i.file() + ": " + r.status()
-                                    + (r.errorComment().isEmpty() ? "" : " " + r.errorComment()));
-                        }
-                    }
-                } catch (org.kerma.net.NoPresentationContextException e) {
-                    failures++;
-                    progress.clear();
-                    err.println("kerma send: " + i.file() + ": " + e.getMessage());
-                }
-                progress.step();
-            }
-        } catch (DimseException e) {
-            progress.clear();
-            out.printf("sent %d, warnings %d, failures %d%n", sent, warnings, instances.size() - sent + failures);
-            throw e;
-        }
-        progress.clear();
-        out.printf("sent %d, warnings %d, failures %d%n", sent, warnings, failures);
-        out.flush();
-        if (failures > 0) {
-            throw new IllegalStateException(failures + " of " + files.size() + " files were not stored");
-        }
-        return Kerma.EXIT_OK;
+        return files;
     }
 
-    /** A one-line progress bar, redrawn in place with a carriage return. */
+    /** Sends one share of the files, over as many successive associations as its contexts need. */
+    private void sendAll(List<Instance> share) throws IOException {
+        for (List<Instance> batch : batches(share)) {
+            try (DicomClient client = DicomClient.connect(peer.connection(), Proposal.storage(batch))) {
+                for (Instance i : batch) {
+                    String problem;
+                    try {
+                        Response r = client.store(i);
+                        problem = count(r);
+                    } catch (NoPresentationContextException e) {
+                        problem = e.getMessage();
+                        count(null);
+                    }
+                    progress.step(problem == null ? null : i.file() + ": " + problem);
+                }
+            }
+        }
+    }
+
+    /** Counts an answer (null: not sent); returns what to report, or null. */
+    private synchronized String count(Response r) {
+        if (r == null) {
+            failures++;
+            return null;
+        }
+        switch (r.status().category()) {
+            case SUCCESS -> sent++;
+            case WARNING -> {
+                sent++;
+                warnings++;
+            }
+            default -> {
+                failures++;
+                return r.status() + (r.errorComment().isEmpty() ? "" : " " + r.errorComment());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Splits the instances so that no association needs more than 127 presentation contexts (one is Verification):
+     * a new association starts when the next SOP class would not fit.
+     */
+    static List<List<Instance>> batches(List<Instance> instances) {
+        List<List<Instance>> batches = new ArrayList<>();
+        List<Instance> current = new ArrayList<>();
+        Set<String> contexts = new HashSet<>();
+        for (Instance i : instances) {
+            String key = i.sopClassUid() + (i.transferSyntax().isNative() ? "" : " " + i.transferSyntax().uid());
+            if (!contexts.contains(key) && contexts.size() == 127) {
+                batches.add(current);
+                current = new ArrayList<>();
+                contexts.clear();
+            }
+            contexts.add(key);
+            current.add(i);
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        return batches;
+    }
+
+    /** A one-line progress bar, redrawn in place with a carriage return; shared by the sending threads. */
     private static final class Progress {
         private final PrintWriter err;
         private final int total;
@@ -111,7 +196,11 @@ final class SendCommand implements Callable<Integer> {
             this.total = total;
         }
 
-        void step() {
+        synchronized void step(String problem) {
+            if (problem != null) {
+                clear();
+                err.println("kerma send: " + problem);
+            }
             done++;
             int width = 30;
             int filled = total == 0 ? width : done * width / total;
@@ -119,7 +208,7 @@ final class SendCommand implements Callable<Integer> {
             err.flush();
         }
 
-        void clear() {
+        synchronized void clear() {
             if (done > 0) {
                 err.print("\r" + " ".repeat(50) + "\r");
                 err.flush();

@@ -54,6 +54,7 @@ class NetworkCommandsTest {
     private static void awaitPort(int port) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                s.getLocalPort();
                 return;
             } catch (IOException e) {
                 Thread.sleep(50);
@@ -99,12 +100,45 @@ class NetworkCommandsTest {
     }
 
     @Test
+    void receiveRefusesAPortGivenTwice(@TempDir Path dir) {
+        CommandRun run = CommandRun.kerma(NONE, "receive", "--dir", dir.toString(), "--port", "104", "105");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("give the port once");
+    }
+
+    @Test
+    void sendSpreadsFilesOverSeveralAssociations(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        for (int n = 1; n <= 6; n++) {
+            sample(in, "P9", 10 + n, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        }
+        Path out = dir.resolve("out");
+        List<String> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (DicomNode node = DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller())
+                .onStore(new org.kerma.net.service.StoreToDirectory(out, false))
+                .addListener(new org.kerma.net.AssociationListener() {
+                    @Override
+                    public void accepted(org.kerma.net.Association association) {
+                        callers.add(association.name());
+                    }
+                }).start()) {
+            CommandRun send = CommandRun.kerma(NONE, "send", "-j", "3", "-aec", "KERMA", "127.0.0.1",
+                    Integer.toString(node.port()), in.toString());
+
+            assertThat(send.exitCode()).as(send.err()).isZero();
+            assertThat(send.out()).contains("sent 6, warnings 0, failures 0");
+        }
+        assertThat(callers).hasSize(3);
+        assertThat(uidsIn(out)).hasSize(6);
+    }
+
+    @Test
     void storescuDeliversToKermaReceive(@TempDir Path dir) throws Exception {
         Path file = sample(dir, "P2", 5, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         Path out = dir.resolve("out");
         int port = freePort();
         CompletableFuture<CommandRun> receiver = CompletableFuture.supplyAsync(() -> CommandRun.kerma(NONE,
-                "receive", "--dir", out.toString(), "--exit-after", "1", Integer.toString(port)));
+                "receive", "--dir", out.toString(), "--exit-after", "1", "--port", Integer.toString(port)));
         awaitPort(port);
 
         Process storescu = new ProcessBuilder("storescu", "-aec", "KERMA", "127.0.0.1", Integer.toString(port),
@@ -152,7 +186,8 @@ class NetworkCommandsTest {
                     try {
                         DicomObject d = DicomReader.read(f).dataset();
                         DicomObject a = new DicomObject();
-                        a.setString(Tag.QueryRetrieveLevel, "IMAGE");
+                        a.setString(Tag.QueryRetrieveLevel,
+                                request.identifier().getString(Tag.QueryRetrieveLevel, "?"));
                         a.setString(Tag.PatientID, d.getString(Tag.PatientID, ""));
                         a.setString(Tag.SOPInstanceUID, d.getString(Tag.SOPInstanceUID, ""));
                         return a;
@@ -169,7 +204,7 @@ class NetworkCommandsTest {
                     Integer.toString(receivePort)));
             awaitPort(receivePort);
 
-            CommandRun find = CommandRun.kerma(NONE, "find", "-S", "-aec", "QR", "-k", "QueryRetrieveLevel=IMAGE",
+            CommandRun find = CommandRun.kerma(NONE, "find", "-S", "-aec", "QR", "-L", "image",
                     "-k", "PatientID=P4", "-k", "SOPInstanceUID", "127.0.0.1", port);
             CommandRun move = CommandRun.kerma(NONE, "move", "-S", "-aec", "QR", "-aem", "DEST",
                     "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=2.25.4343", "127.0.0.1", port);
@@ -178,7 +213,8 @@ class NetworkCommandsTest {
             CommandRun received = receiver.get(30, TimeUnit.SECONDS);
 
             assertThat(find.exitCode()).as(find.err()).isZero();
-            assertThat(find.out()).contains("(0008,0018) UI SOPInstanceUID [2.25.42427]",
+            assertThat(find.out()).contains("(0008,0052) CS QueryRetrieveLevel [IMAGE]",
+                    "(0008,0018) UI SOPInstanceUID [2.25.42427]",
                     "(0008,0018) UI SOPInstanceUID [2.25.42428]", "# 2 matches, final status 0000 (Success)");
             assertThat(move.exitCode()).as(move.err()).isZero();
             assertThat(move.out()).contains("C-MOVE: completed 2, warnings 0, failures 0");
@@ -208,6 +244,21 @@ class NetworkCommandsTest {
 
         assertThat(find.exitCode()).isEqualTo(Kerma.EXIT_FAILURE);
         assertThat(find.err()).contains("no QueryRetrieveLevel key");
+    }
+
+    @Test
+    void sendSplitsAnInputNeedingMoreThan127ContextsIntoSeveralAssociations() {
+        List<Instance> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add(new Instance("1.2.826.0.1.3680043.9.9999." + i, "2.25." + i,
+                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, null, 0, null));
+        }
+        many.add(new Instance("1.2.826.0.1.3680043.9.9999.0", "2.25.1000", TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
+                null, 0, null));
+
+        List<List<Instance>> batches = SendCommand.batches(many);
+
+        assertThat(batches).extracting(List::size).containsExactly(127, 74);
     }
 
     private static Instance instance(Path f) {

@@ -56,6 +56,7 @@ public final class DicomNode implements AutoCloseable {
         return t;
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final java.util.List<AssociationListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger active = new AtomicInteger();
     private volatile boolean started;
 
@@ -95,6 +96,12 @@ public final class DicomNode implements AutoCloseable {
     public DicomNode onGet(CGetHandler handler) {
         checkNotStarted();
         this.get = handler;
+        return this;
+    }
+
+    /** Adds an observer of associations (any number; they cannot fail an association). */
+    public DicomNode addListener(AssociationListener listener) {
+        listeners.add(listener);
         return this;
     }
 
@@ -217,6 +224,17 @@ public final class DicomNode implements AutoCloseable {
             }
         } catch (IOException e) {
             LOG.debug("{}: close failed", config.aeTitle(), e);
+        }
+    }
+
+    /** Tells every listener; a listener's exception is logged and goes no further. */
+    void tell(java.util.function.Consumer<AssociationListener> event) {
+        for (AssociationListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: association listener {} failed", config.aeTitle(), l, e);
+            }
         }
     }
 

@@ -8,7 +8,8 @@ public final class DimseTimeoutException extends DimseException {
     private final Duration timeout;
 
     public DimseTimeoutException(String association, String waitingFor, Duration timeout) {
-        super(association, "no " + waitingFor + " within " + timeout.toMillis() + " ms; association aborted");
+        super(association, "timed out after " + timeout.toMillis() + " ms awaiting " + waitingFor
+                + "; association aborted");
         this.timeout = timeout;
     }
 

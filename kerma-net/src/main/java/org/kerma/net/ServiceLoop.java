@@ -55,6 +55,8 @@ final class ServiceLoop implements Runnable {
     private Association association;
     private final Deque<Command> deferred = new ArrayDeque<>();
     private int nextMessageId = 1;
+    private boolean counted;
+    private String rejection;
 
     ServiceLoop(DicomNode node, Socket socket, long serial) {
         this.node = node;
@@ -65,34 +67,29 @@ final class ServiceLoop implements Runnable {
 
     @Override
     public void run() {
-        boolean counted = false;
+        boolean released = false;
+        String reason = "connection closed before an association was established";
         try {
             ul = new UpperLayer(socket, false, name, config.artimTimeout(), config.maxPduLength());
-            AssociateRq rq = ul.awaitAssociateRq();
-            if (rq == null) {
-                return;
+            if (establish()) {
+                serve();
+                released = true;
+                reason = "released";
+                LOG.info("{}: association released", ul.name());
+            } else if (rejection != null) {
+                reason = "rejected: " + rejection;
+            } else if (ul.lastFailure() != null) {
+                reason = ul.lastFailure();
             }
-            ul.name(config.aeTitle() + "<-" + rq.callingAe() + "#" + name.substring(name.lastIndexOf('#') + 1));
-            counted = node.enter();
-            AssociateRj rj = rejection(rq, counted);
-            if (rj != null) {
-                LOG.info("{}: A-ASSOCIATE-RQ from {} at {} to {} rejected: {}", ul.name(), rq.callingAe(),
-                        socket.getRemoteSocketAddress(), rq.calledAe(), rj.describe());
-                ul.reject(rj);
-                return;
-            }
-            AssociateAc ac = Negotiation.answer(config, rq, node::serves, node.hasGetHandler());
-            ul.accept(ac);
-            association = association(rq, ac);
-            channel = new MessageChannel(ul, rq.userInformation().maxLength(), config.dimseTimeout());
-            LOG.info("{}: association accepted ({} of {} contexts)", ul.name(), association.contexts().size(),
-                    rq.presentationContexts().size());
-            serve();
-            LOG.info("{}: association released", ul.name());
+        } catch (DimseException e) {
+            reason = e.getMessage();
+            LOG.warn("association ended: {}", reason);
         } catch (IOException e) {
-            LOG.warn("{}: association ended: {}", ul == null ? name : ul.name(), e.getMessage());
+            reason = e.getMessage();
+            LOG.warn("{}: association ended: {}", currentName(), reason);
         } catch (RuntimeException e) {
-            LOG.error("{}: association aborted by an internal error", ul == null ? name : ul.name(), e);
+            reason = "internal error: " + e;
+            LOG.error("{}: association aborted by an internal error", currentName(), e);
             if (ul != null) {
                 ul.abort();
             }
@@ -100,15 +97,53 @@ final class ServiceLoop implements Runnable {
             if (counted) {
                 node.leave();
             }
-            if (ul != null) {
-                ul.close();
-            } else {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing
-                }
-            }
+            closeConnection();
+            boolean r = released;
+            String why = reason;
+            node.tell(l -> l.ended(currentName(), r, why));
+        }
+    }
+
+    private String currentName() {
+        return ul == null ? name : ul.name();
+    }
+
+    /** Negotiation (PS3.8 7.1): true once the association is accepted; false when rejected or never requested. */
+    private boolean establish() throws IOException {
+        AssociateRq rq = ul.awaitAssociateRq();
+        if (rq == null) {
+            return false;
+        }
+        ul.name(config.aeTitle() + "<-" + rq.callingAe() + "#" + name.substring(name.lastIndexOf('#') + 1));
+        counted = node.enter();
+        AssociateRj rj = rejection(rq, counted);
+        if (rj != null) {
+            LOG.info("{}: A-ASSOCIATE-RQ from {} at {} to {} rejected: {}", ul.name(), rq.callingAe(),
+                    socket.getRemoteSocketAddress(), rq.calledAe(), rj.describe());
+            rejection = rj.describe();
+            node.tell(l -> l.rejected(ul.name(), rq.callingAe(), rj.describe()));
+            ul.reject(rj);
+            return false;
+        }
+        AssociateAc ac = Negotiation.answer(config, rq, node::serves, node.hasGetHandler());
+        ul.accept(ac);
+        association = association(rq, ac);
+        channel = new MessageChannel(ul, rq.userInformation().maxLength(), config.dimseTimeout());
+        LOG.info("{}: association accepted ({} of {} contexts)", ul.name(), association.contexts().size(),
+                rq.presentationContexts().size());
+        node.tell(l -> l.accepted(association));
+        return true;
+    }
+
+    private void closeConnection() {
+        if (ul != null) {
+            ul.close();
+            return;
+        }
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing
         }
     }
 
@@ -165,7 +200,7 @@ final class ServiceLoop implements Runnable {
             TransferSyntax ts = TransferSyntax.find(pc.get().transferSyntax()).orElseThrow();
             switch (c.field()) {
                 case CommandField.C_ECHO_RQ -> echo(c);
-                case CommandField.C_STORE_RQ -> store(c, ts);
+                case CommandField.C_STORE_RQ -> store(c, pc.get(), ts);
                 case CommandField.C_FIND_RQ -> find(c, ts);
                 case CommandField.C_MOVE_RQ, CommandField.C_GET_RQ -> retrieve(c, ts);
                 case CommandField.C_CANCEL_RQ -> LOG.debug("{}: C-CANCEL for #{} with nothing in progress",
@@ -197,13 +232,15 @@ final class ServiceLoop implements Runnable {
         respond(c, status, comment, null, null);
     }
 
-    private void store(Command c, TransferSyntax ts) throws IOException {
+    private void store(Command c, PresentationContext pc, TransferSyntax ts) throws IOException {
         MessageChannel.DataInput data = channel.dataInput(c.contextId());
         Status status;
         String comment = "";
-        if (node.storeHandler() == null) {
+        if (node.storeHandler() == null || !pc.abstractSyntax().equals(c.affectedSopClassUid())) {
             data.skipRest();
-            respond(c, Status.SOP_CLASS_NOT_SUPPORTED, "this node does not store", null, null);
+            respond(c, Status.SOP_CLASS_NOT_SUPPORTED, node.storeHandler() == null ? "this node does not store"
+                    : "SOP class " + c.affectedSopClassUid() + " sent on a context for " + pc.abstractSyntax(),
+                    null, null);
             return;
         }
         StoreRequest request = new StoreRequest(association, c.messageId(), c.affectedSopClassUid(),
@@ -506,6 +543,16 @@ final class ServiceLoop implements Runnable {
         public int read(byte[] b, int off, int len) throws IOException {
             try {
                 return in.read(b, off, len);
+            } catch (DimseException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public long transferTo(java.io.OutputStream out) throws IOException {
+            try {
+                return in.transferTo(out);
             } catch (DimseException e) {
                 failure = e;
                 throw e;

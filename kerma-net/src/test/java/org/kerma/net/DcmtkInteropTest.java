@@ -213,6 +213,110 @@ class DcmtkInteropTest {
         assertThat(receivedUids(out)).containsExactlyInAnyOrder("2.25.1000160001", "2.25.1000160002");
     }
 
+    @Test
+    void compressedFilesPassThroughKermaUnchangedBothWays(@TempDir Path dir) throws Exception {
+        Path plain = Samples.write(dir, Samples.ct("PJ", 17, 1), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        Path rle = dir.resolve("rle.dcm");
+        Result compress = Processes.run(dir, LIMIT, "dcmcrle", plain.toString(), rle.toString());
+        assertThat(compress.exitCode()).as(compress.output()).isZero();
+        DicomFile original = DicomReader.read(rle);
+        assertThat(original.transferSyntax().uid()).isEqualTo("1.2.840.10008.1.2.5");
+        Path in = dir.resolve("kerma-in");
+        DicomNode node = start(DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller())
+                .onStore(new StoreToDirectory(in, false)));
+
+        Result sent = Processes.run(dir, LIMIT, "storescu", "-xr", "-aec", "KERMA", "127.0.0.1", port(node),
+                rle.toString());
+
+        assertThat(sent.exitCode()).as(sent.output()).isZero();
+        DicomFile received = DicomReader.read(in.resolve("2.25.1000170001.dcm"));
+        assertThat(received.transferSyntax().uid()).isEqualTo("1.2.840.10008.1.2.5");
+        assertThat(received.dataset()).isEqualTo(original.dataset());
+
+        Path out = Files.createDirectories(dir.resolve("storescp"));
+        int port = Ports.free();
+        Process storescp = Processes.start(dir, dir.resolve("storescp.log"), "storescp", "+xa", "-od",
+                out.toString(), Integer.toString(port));
+        try {
+            Processes.awaitPort(port, LIMIT);
+            Instance instance = Instance.ofFile(in.resolve("2.25.1000170001.dcm"));
+            try (DicomClient client = DicomClient.connect(Connection.to("ANY-SCP", "127.0.0.1", port),
+                    Proposal.storage(List.of(instance)))) {
+                assertThat(client.store(instance).status()).isEqualTo(Status.SUCCESS);
+            }
+        } finally {
+            Processes.stop(storescp);
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            DicomFile back = DicomReader.read(files.findFirst().orElseThrow());
+            assertThat(back.transferSyntax().uid()).isEqualTo("1.2.840.10008.1.2.5");
+            assertThat(back.dataset()).isEqualTo(original.dataset());
+        }
+    }
+
+    @Test
+    void dicomClientFindsMovesAndGetsFromDcmqrscp(@TempDir Path dir) throws Exception {
+        Path db = Files.createDirectories(dir.resolve("db"));
+        List<String> files = new ArrayList<>(List.of("dcmqridx", db.toString()));
+        for (int n = 1; n <= 3; n++) {
+            files.add(Samples.write(db, Samples.ct("PQ", 18, n), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).toString());
+        }
+        Result indexed = Processes.run(dir, LIMIT, files.toArray(String[]::new));
+        assertThat(indexed.exitCode()).as(indexed.output()).isZero();
+        Path moved = dir.resolve("moved");
+        DicomNode kerma = start(DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller())
+                .onStore(new StoreToDirectory(moved, false)));
+        int port = Ports.free();
+        Path config = dir.resolve("dcmqrscp.cfg");
+        Files.writeString(config, String.join("\n",
+                "NetworkTCPPort = " + port, "MaxPDUSize = 16384", "MaxAssociations = 16",
+                "HostTable BEGIN", "kerma = (KERMA, 127.0.0.1, " + kerma.port() + ")", "HostTable END",
+                "VendorTable BEGIN", "VendorTable END",
+                "AETable BEGIN", "QRSCP " + db + " RW (200, 1024mb) ANY", "AETable END", ""));
+        Process qrscp = Processes.start(dir, dir.resolve("dcmqrscp.log"), "dcmqrscp", "-c", config.toString());
+        try {
+            Processes.awaitPort(port, LIMIT);
+            Connection qr = Connection.to("QRSCP", "127.0.0.1", port).withCallingAe("KERMA");
+            DicomObject keys = new DicomObject();
+            keys.setString(Tag.QueryRetrieveLevel, "STUDY");
+            keys.setString(Tag.StudyInstanceUID, "2.25.200018");
+
+            List<String> studies = new ArrayList<>();
+            org.kerma.net.client.RetrieveResult move;
+            try (DicomClient client = DicomClient.connect(qr, Proposal.empty()
+                    .with(org.kerma.dicom.Uid.StudyRootQueryRetrieveInformationModelFind, Proposal.UNCOMPRESSED)
+                    .with(org.kerma.dicom.Uid.StudyRootQueryRetrieveInformationModelMove, Proposal.UNCOMPRESSED))) {
+                DicomObject query = new DicomObject();
+                query.setString(Tag.QueryRetrieveLevel, "STUDY");
+                query.setString(Tag.PatientID, "PQ");
+                query.putString(Tag.StudyInstanceUID, org.kerma.dicom.VR.UI);
+                for (DicomObject match : client.find(org.kerma.dicom.Uid.StudyRootQueryRetrieveInformationModelFind,
+                        query)) {
+                    studies.add(match.getString(Tag.StudyInstanceUID, ""));
+                }
+                move = client.move(org.kerma.dicom.Uid.StudyRootQueryRetrieveInformationModelMove, "KERMA", keys);
+            }
+            MemoryArchive got = new MemoryArchive();
+            org.kerma.net.client.RetrieveResult get;
+            try (DicomClient client = DicomClient.connect(qr, Proposal.empty()
+                    .with(org.kerma.dicom.Uid.StudyRootQueryRetrieveInformationModelGet, Proposal.UNCOMPRESSED)
+                    .withStorageScpRole(List.of(org.kerma.dicom.Uid.CTImageStorage)))) {
+                get = client.get(org.kerma.dicom.Uid.StudyRootQueryRetrieveInformationModelGet, keys, got);
+            }
+
+            assertThat(studies).containsExactly("2.25.200018");
+            assertThat(move.status()).isEqualTo(Status.SUCCESS);
+            assertThat(move.completed()).isEqualTo(3);
+            assertThat(receivedUids(moved)).containsExactlyInAnyOrder("2.25.1000180001", "2.25.1000180002",
+                    "2.25.1000180003");
+            assertThat(get.status()).isEqualTo(Status.SUCCESS);
+            assertThat(got.instances().keySet()).containsExactlyInAnyOrder("2.25.1000180001", "2.25.1000180002",
+                    "2.25.1000180003");
+        } finally {
+            Processes.stop(qrscp);
+        }
+    }
+
     private static MemoryArchive archiveOf(String patient, int study, int count) {
         MemoryArchive archive = new MemoryArchive();
         IntStream.rangeClosed(1, count).forEach(n -> archive.add(Samples.ct(patient, study, n)));

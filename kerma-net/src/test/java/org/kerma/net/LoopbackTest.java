@@ -437,4 +437,88 @@ class LoopbackTest {
                 .hasMessageContaining("TESTSCU->KERMA");
         client.abort();
     }
+
+    @Test
+    void listensOnlyOnTheConfiguredBindAddress() throws IOException {
+        DicomNode node = start(DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller()
+                .withBindAddress("127.0.0.1")));
+
+        try (DicomClient client = DicomClient.connect(to(node), Proposal.verification())) {
+            assertThat(client.echo()).isEqualTo(Status.SUCCESS);
+        }
+        java.net.InetAddress other = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "no non-loopback IPv4 address here");
+        assertThatThrownBy(() -> DicomClient.connect(Connection.to("KERMA", other.getHostAddress(), node.port()),
+                Proposal.verification())).isInstanceOf(DimseException.class).hasMessageContaining("cannot connect");
+    }
+
+    @Test
+    void cancelsAGetAndAnswersCancelWithTheCounts() throws Exception {
+        MemoryArchive source = new MemoryArchive();
+        IntStream.rangeClosed(1, 6).forEach(n -> source.add(Samples.ct("P13", 13, n)));
+        DicomNode node = start(DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller()).onGet(source));
+        DicomObject keys = new DicomObject();
+        keys.setString(Tag.QueryRetrieveLevel, "PATIENT");
+        keys.setString(Tag.PatientID, "P13");
+        List<String> received = new CopyOnWriteArrayList<>();
+
+        try (DicomClient client = DicomClient.connect(to(node), Proposal.verification()
+                .with(Uid.PatientRootQueryRetrieveInformationModelGet, Proposal.UNCOMPRESSED)
+                .withStorageScpRole(Set.of(Uid.CTImageStorage)))) {
+            RetrieveResult r = client.get(Uid.PatientRootQueryRetrieveInformationModelGet, keys, (rq, data) -> {
+                received.add(rq.sopInstanceUid());
+                if (received.size() == 2) {
+                    client.cancel();
+                }
+                return Status.SUCCESS;
+            });
+
+            assertThat(r.status()).isEqualTo(Status.CANCEL);
+            assertThat(r.completed()).isEqualTo(received.size());
+            assertThat(received.size()).isBetween(2, 3);
+            assertThat(client.echo()).isEqualTo(Status.SUCCESS);
+        }
+    }
+
+    @Test
+    void abortsAndThrowsATimeoutWhenTheAnswerTakesLongerThanTheDimseTimeout() throws IOException {
+        DicomNode node = start(DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller())
+                .onEcho(association -> {
+                    Thread.sleep(1500);
+                    return Status.SUCCESS;
+                }));
+
+        DicomClient client = DicomClient.connect(to(node).withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300)),
+                Proposal.verification());
+
+        assertThatThrownBy(client::echo).isInstanceOfSatisfying(DimseTimeoutException.class,
+                e -> assertThat(e.timeout()).isEqualTo(Duration.ofMillis(300)));
+        assertThat(client.association().name()).startsWith("TESTSCU->KERMA");
+    }
+
+    @Test
+    void aFailingListenerCannotFailTheAssociationOrSilenceOthers() throws IOException {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        DicomNode node = start(DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller())
+                .addListener(new AssociationListener() {
+                    @Override
+                    public void accepted(Association association) {
+                        throw new IllegalStateException("listener bug");
+                    }
+                })
+                .addListener(new AssociationListener() {
+                    @Override
+                    public void accepted(Association association) {
+                        seen.add("accepted " + association.callingAe());
+                    }
+                }));
+
+        try (DicomClient client = DicomClient.connect(to(node), Proposal.verification())) {
+            assertThat(client.echo()).isEqualTo(Status.SUCCESS);
+        }
+
+        assertThat(seen).containsExactly("accepted TESTSCU");
+    }
 }

@@ -34,12 +34,29 @@ class MalformedPeerTest {
     @TempDir
     Path dir;
     private DicomNode node;
+    private final java.util.List<String> endings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startNode() throws IOException {
         node = DicomNode.create(AeConfig.of("KERMA", 0).withAcceptAnyCaller().withMaxPduLength(16384)
                         .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(700), Duration.ofSeconds(30)))
-                .onStore(new StoreToDirectory(dir, false)).start();
+                .onStore(new StoreToDirectory(dir, false))
+                .addListener(new AssociationListener() {
+                    @Override
+                    public void ended(String name, boolean released, String reason) {
+                        endings.add((released ? "released " : "failed ") + name + ": " + reason);
+                    }
+                })
+                .start();
+    }
+
+    /** The reasons the node gave for the associations that did not end in a release. */
+    private java.util.List<String> failures() throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (endings.stream().noneMatch(e -> e.startsWith("failed")) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        return endings.stream().filter(e -> e.startsWith("failed")).toList();
     }
 
     @AfterEach
@@ -74,6 +91,8 @@ class MalformedPeerTest {
             assertThat(peer.closedByNode(Duration.ofSeconds(5))).isTrue();
         }
         assertAssociationsFreed();
+        assertThat(failures()).singleElement().asString().contains("KERMA<-FAKEPEER#")
+                .contains("invalid PDU: unknown PDU type 0x09 (at byte offset ");
     }
 
     @Test
@@ -111,6 +130,8 @@ class MalformedPeerTest {
             assertThat(peer.receive(Duration.ofSeconds(5))).isEqualTo(
                     new Abort(Abort.SOURCE_SERVICE_PROVIDER, Abort.REASON_INVALID_PDU_PARAMETER_VALUE));
         }
+        assertThat(failures()).singleElement().asString()
+                .contains("P-DATA-TF PDU length 1048576 exceeds the maximum length received").contains("limit 16384");
         assertAnotherAssociationSucceeds();
         assertAssociationsFreed();
     }
@@ -140,6 +161,7 @@ class MalformedPeerTest {
 
             assertThat(peer.closedByNode(Duration.ofSeconds(5))).isTrue();
         }
+        assertThat(failures()).singleElement().asString().contains("A-ABORT received (service-user");
         assertAssociationsFreed();
         assertAnotherAssociationSucceeds();
         try (Stream<Path> files = Files.list(dir)) {
@@ -154,6 +176,7 @@ class MalformedPeerTest {
 
             assertThat(peer.closedByNode(Duration.ofSeconds(5))).isTrue();
         }
+        assertThat(failures()).singleElement().asString().contains("ARTIM timer expired");
     }
 
     @Test
@@ -170,6 +193,8 @@ class MalformedPeerTest {
             assertThat(answer).isEqualTo(new Abort(Abort.SOURCE_SERVICE_USER, Abort.REASON_NOT_SPECIFIED));
             assertThat(peer.closedByNode(Duration.ofSeconds(5))).isTrue();
         }
+        assertThat(failures()).singleElement().asString()
+                .contains("timed out after 700 ms awaiting the next data fragment; association aborted");
         assertAssociationsFreed();
     }
 
@@ -193,5 +218,32 @@ class MalformedPeerTest {
             assertThat(peer.receive(Duration.ofSeconds(5))).isEqualTo(new org.kerma.net.pdu.ReleaseRp());
         }
         assertAssociationsFreed();
+    }
+
+    @Test
+    void abortsADataFragmentWhereACommandWasExpected() throws Exception {
+        try (FakePeer peer = FakePeer.connect(node.port())) {
+            peer.associate("KERMA");
+            peer.send(new PDataTf(java.util.List.of(Pdv.of(1, false, true, new byte[] {1, 2, 3, 4}))));
+
+            assertThat(peer.receive(Duration.ofSeconds(5))).isInstanceOf(Abort.class);
+            assertThat(peer.closedByNode(Duration.ofSeconds(5))).isTrue();
+        }
+        assertAssociationsFreed();
+    }
+
+    @Test
+    void abortsACommandSetLongerThanItsBound() throws Exception {
+        try (FakePeer peer = FakePeer.connect(node.port())) {
+            peer.associate("KERMA");
+            byte[] fragment = new byte[16000];
+            for (int i = 0; i < 5; i++) {
+                peer.send(new PDataTf(java.util.List.of(Pdv.of(1, true, false, fragment))));
+            }
+
+            assertThat(peer.receive(Duration.ofSeconds(5))).isInstanceOf(Abort.class);
+        }
+        assertAssociationsFreed();
+        assertAnotherAssociationSucceeds();
     }
 }

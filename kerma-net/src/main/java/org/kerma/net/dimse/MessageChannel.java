@@ -223,6 +223,20 @@ public final class MessageChannel {
             return current == null ? 0 : current.length() - pos;
         }
 
+        /** Writes the rest of the data set fragment by fragment, straight from the PDU buffers. */
+        @Override
+        public long transferTo(OutputStream out) throws IOException {
+            long n = 0;
+            while (fill()) {
+                int len = current.length() - pos;
+                count(len);
+                out.write(current.buffer(), current.offset() + pos, len);
+                pos += len;
+                n += len;
+            }
+            return n;
+        }
+
         private void count(int n) throws IOException {
             count += n;
             if (count > limit) {

@@ -27,6 +27,8 @@ public final class PduReader {
     private final byte[] header = new byte[6];
     private long position;
     private int maxPDataLength;
+    private boolean reuse;
+    private byte[] pdataBuffer = new byte[0];
 
     /**
      * @param in             the connection's input, ideally buffered
@@ -41,6 +43,14 @@ public final class PduReader {
     /** Changes the P-DATA-TF bound, e.g. once the association is negotiated. */
     public void maxPDataLength(int max) {
         this.maxPDataLength = max == 0 ? MAX_ASSOCIATE_LENGTH : max;
+    }
+
+    /**
+     * When on, P-DATA-TF bodies are read into one buffer that the next P-DATA-TF overwrites: the caller must be done
+     * with the PDVs of one PDU before reading the next (as the DIMSE layer is). Saves an allocation per PDU.
+     */
+    public void reuseBuffers(boolean on) {
+        this.reuse = on;
     }
 
     /** Bytes consumed so far. */
@@ -110,21 +120,30 @@ public final class PduReader {
             throw new PduFormatException("P-DATA-TF PDU length " + length + " cannot hold a PDV item", start + 2, 6,
                     Abort.REASON_INVALID_PDU_PARAMETER_VALUE);
         }
-        byte[] body = new byte[(int) length];
-        readFully(body, 0, body.length);
+        int n = (int) length;
+        byte[] body;
+        if (reuse) {
+            if (pdataBuffer.length < n) {
+                pdataBuffer = new byte[n];
+            }
+            body = pdataBuffer;
+        } else {
+            body = new byte[n];
+        }
+        readFully(body, 0, n);
         long base = position;
         position += length;
         List<Pdv> pdvs = new ArrayList<>(2);
         int p = 0;
-        while (p < body.length) {
-            if (body.length - p < 6) {
-                throw new PduFormatException("PDV item header truncated: " + (body.length - p) + " bytes left",
-                        base + p, body.length - p, Abort.REASON_INVALID_PDU_PARAMETER_VALUE);
+        while (p < n) {
+            if (n - p < 6) {
+                throw new PduFormatException("PDV item header truncated: " + (n - p) + " bytes left",
+                        base + p, n - p, Abort.REASON_INVALID_PDU_PARAMETER_VALUE);
             }
             long itemLength = u32(body, p);
-            if (itemLength < 2 || itemLength > body.length - p - 4) {
+            if (itemLength < 2 || itemLength > n - p - 4) {
                 throw new PduFormatException("PDV item length " + itemLength + " does not fit the P-DATA-TF PDU",
-                        base + p, body.length - p - 4, Abort.REASON_INVALID_PDU_PARAMETER_VALUE);
+                        base + p, n - p - 4, Abort.REASON_INVALID_PDU_PARAMETER_VALUE);
             }
             int contextId = body[p + 4] & 0xff;
             int control = body[p + 5] & 0xff;
@@ -140,8 +159,7 @@ public final class PduReader {
             throw new PduFormatException(name + " PDU length " + length + " is outside 68.." + MAX_ASSOCIATE_LENGTH,
                     start + 2, MAX_ASSOCIATE_LENGTH, Abort.REASON_INVALID_PDU_PARAMETER_VALUE);
         }
-        byte[] body = new byte[(int) length];
-        readFully(body, 0, body.length);
+        byte[] body = readGrowing((int) length);
         long base = position;
         position += length;
         Items items = new Items(body, base);
@@ -362,6 +380,24 @@ public final class PduReader {
                         min, Abort.REASON_INVALID_PDU_PARAMETER_VALUE);
             }
         }
+    }
+
+    /** Reads {@code length} bytes, growing the array only as bytes arrive: a claimed length alone allocates 64 KiB. */
+    private byte[] readGrowing(int length) throws IOException {
+        byte[] b = new byte[Math.min(length, 64 * 1024)];
+        int n = 0;
+        while (n < length) {
+            if (n == b.length) {
+                b = java.util.Arrays.copyOf(b, (int) Math.min(length, 2L * b.length));
+            }
+            int r = in.read(b, n, b.length - n);
+            if (r < 0) {
+                throw new EOFException("connection closed inside a PDU: " + n + " of " + length
+                        + " bytes read at offset " + (position + n));
+            }
+            n += r;
+        }
+        return b;
     }
 
     private void readFully(byte[] b, int off, int len) throws IOException {

@@ -19,8 +19,8 @@ import org.kerma.net.StatusException;
 /**
  * A C-STORE receiver that writes each object as a Part 10 file {@code <SOP Instance UID>.dcm} in one directory,
  * without parsing it: preamble, File Meta Information built from the request, then the data set bytes as they
- * arrive. The file is written as {@code .part}, optionally forced to disk, then renamed, and only then is Success
- * answered (nothing acknowledged is lost when {@code durable} is set).
+ * arrive. The file is written as {@code .part}, optionally forced to disk, then renamed (and the directory forced),
+ * and only then is Success answered (nothing acknowledged is lost when {@code durable} is set).
  *
  * @param directory where files go (created if missing)
  * @param durable   force each file to disk before answering
@@ -47,12 +47,13 @@ public record StoreToDirectory(Path directory, boolean durable) implements CStor
         Path part = directory.resolve(uid + ".dcm.part");
         try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024);
-            out.write(PREAMBLE_AND_MAGIC);
-            DicomWriter.writeDataset(out, request.fileMetaInformationWithGroupLength(),
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(512);
+            head.write(PREAMBLE_AND_MAGIC);
+            DicomWriter.writeDataset(head, request.fileMetaInformationWithGroupLength(),
                     TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, WriteOptions.DEFAULT);
+            OutputStream out = Channels.newOutputStream(ch);
+            head.writeTo(out);
             dataSet.transferTo(out);
-            out.flush();
             if (durable) {
                 ch.force(true);
             }
@@ -61,6 +62,11 @@ public record StoreToDirectory(Path directory, boolean durable) implements CStor
             throw e;
         }
         Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (durable) {
+            try (FileChannel d = FileChannel.open(directory, StandardOpenOption.READ)) {
+                d.force(true);
+            }
+        }
         return Status.SUCCESS;
     }
 

@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * actions. The ARTIM timer is the read timeout of the connection while it runs (Sta2 awaiting A-ASSOCIATE-RQ and
  * Sta13 awaiting the close); when it expires, Evt18 fires.
  *
+ * <p>P-DATA-TF PDUs are read into one reused buffer: the PDVs of {@link #readPData} are valid until the next
+ * read (the DIMSE layer copies what it keeps).
+ *
  * <p>Threads: one thread reads (the association's own thread); any thread may send, release or abort. Sending is
  * serialised on the state machine's monitor, which is also held while a PDU is written.
  */
@@ -48,7 +51,7 @@ public final class UpperLayer implements Closeable {
     private final StateMachine fsm;
     private final Duration artim;
     private volatile String name;
-    private volatile Abort lastAbortReceived;
+    private volatile String lastFailure;
 
     /**
      * @param socket       a connected socket (TCP_NODELAY is set here)
@@ -64,6 +67,7 @@ public final class UpperLayer implements Closeable {
         this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
         this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         this.reader = new PduReader(in, maxPDataBody);
+        this.reader.reuseBuffers(true);
         this.writer = new PduWriter(out);
         this.fsm = new StateMachine(name, requestor);
         this.artim = artim;
@@ -85,6 +89,11 @@ public final class UpperLayer implements Closeable {
     /** Socket address of the peer. */
     public Socket socket() {
         return socket;
+    }
+
+    /** Why the last read failed (also when {@link #awaitAssociateRq} returned null), or null. */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     /** Bytes are waiting to be read without blocking. */
@@ -131,7 +140,7 @@ public final class UpperLayer implements Closeable {
         try {
             pdu = readPdu(artim, "A-ASSOCIATE-RQ");
         } catch (DimseException e) {
-            LOG.info("{}: {}", name, e.getMessage());
+            LOG.info("{}", e.getMessage());
             return null;
         }
         if (pdu instanceof AssociateRq rq) {
@@ -149,12 +158,8 @@ public final class UpperLayer implements Closeable {
             }
             return rq;
         }
-        try {
-            throw unexpected(pdu);
-        } catch (DimseException e) {
-            LOG.info("{}: {}", name, e.getMessage());
-            return null;
-        }
+        unexpected(pdu);
+        return null;
     }
 
     /** Evt7: AE-7 sends A-ASSOCIATE-AC; the association is established (Sta6). */
@@ -275,30 +280,38 @@ public final class UpperLayer implements Closeable {
         } catch (SocketTimeoutException e) {
             if (fsm.state() == State.Sta2) {
                 fsm.fire(Event.Evt18, a -> closeQuietly());
-                throw new DimseTimeoutException(name, waitingFor + " (ARTIM timer expired)", timeout);
+                DimseTimeoutException t = new DimseTimeoutException(name, waitingFor + " (ARTIM timer expired)",
+                        timeout);
+                lastFailure = t.getMessage();
+                throw t;
             }
             abort();
-            throw new DimseTimeoutException(name, waitingFor, timeout);
+            DimseTimeoutException t = new DimseTimeoutException(name, waitingFor, timeout);
+            lastFailure = t.getMessage();
+            throw t;
         } catch (PduFormatException e) {
             int reason = e.abortReason();
             fsm.fire(Event.Evt19, a -> sendAbortFor(a, reason));
             LOG.warn("{}: invalid PDU, association aborted: {}", name, e.getMessage());
             awaitClose();
+            lastFailure = name + ": invalid PDU, A-ABORT sent: " + e.getMessage();
             throw new AssociationAbortedException(name, "invalid PDU: " + e.getMessage(), false,
                     Abort.SOURCE_SERVICE_PROVIDER, reason);
         } catch (IOException e) {
             onTransportFailure();
+            lastFailure = name + ": connection closed while awaiting " + waitingFor + ": " + e.getMessage();
             throw new AssociationAbortedException(name, "connection closed while awaiting " + waitingFor + ": "
                     + e.getMessage(), true, -1, -1);
         }
         if (pdu == null) {
             onTransportFailure();
+            lastFailure = name + ": connection closed by the peer while awaiting " + waitingFor;
             throw new AssociationAbortedException(name, "connection closed by the peer while awaiting " + waitingFor,
                     true, -1, -1);
         }
         if (pdu instanceof Abort abort) {
-            lastAbortReceived = abort;
             fsm.fire(Event.Evt16, a -> closeQuietly());
+            lastFailure = name + ": A-ABORT received (" + abort.describe() + ")";
             throw new AssociationAbortedException(name, "A-ABORT received (" + abort.describe() + ") while awaiting "
                     + waitingFor, true, abort.source(), abort.reason());
         }
@@ -321,6 +334,7 @@ public final class UpperLayer implements Closeable {
             fsm.fire(event, a -> sendAbortFor(a, Abort.REASON_UNEXPECTED_PDU));
         }
         LOG.warn("{}: unexpected {} in {}, association aborted", name, pdu.name(), before);
+        lastFailure = name + ": unexpected " + pdu.name() + " in " + before + ", A-ABORT sent";
         awaitClose();
         return new AssociationAbortedException(name, "unexpected " + pdu.name() + " in " + before + " ("
                 + before.description() + ")", false, Abort.SOURCE_SERVICE_PROVIDER, Abort.REASON_UNEXPECTED_PDU);

@@ -45,6 +45,7 @@ public final class Processes {
         long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end) {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                s.getLocalPort();
                 return;
             } catch (IOException e) {
                 Thread.sleep(50);

@@ -1,0 +1,337 @@
+package org.kerma.standard.validate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kerma.dicom.BulkData;
+import org.kerma.dicom.DicomObject;
+import org.kerma.dicom.DictionaryEntry;
+import org.kerma.dicom.ElementDictionary;
+import org.kerma.dicom.Fragments;
+import org.kerma.dicom.InvalidValueException;
+import org.kerma.dicom.Sequence;
+import org.kerma.dicom.VR;
+import org.kerma.standard.AttributeType;
+import org.kerma.standard.Condition;
+import org.kerma.standard.Module;
+import org.kerma.standard.ModuleAttribute;
+import org.kerma.standard.Standard;
+import org.kerma.standard.ValueSet;
+
+/**
+ * Checks one module of one object: walks the module's attribute table level by level, into every item of every
+ * sequence present, and records a finding for each broken rule of type, condition, value set and item count.
+ * One instance per module check; not thread-safe.
+ */
+final class ModuleCheck {
+    /**
+     * One row of a module prepared for checking: its dictionary facts and conditions looked up once per validator,
+     * not once per item.
+     *
+     * @param attribute       the row
+     * @param sequence        whether the attribute is a sequence (SQ in the dictionary)
+     * @param dictionaryVm    the dictionary's VM, "" when unknown
+     * @param condition       the 1C/2C condition, null when none is tabulated
+     * @param macroConditions conditions of the invoking macros; null entries stand for conditions not tabulated
+     * @param inner           the level of the rows inside the sequence (for recursion, an outer one), or null
+     */
+    record Step(ModuleAttribute attribute, boolean sequence, String dictionaryVm, Condition condition,
+                List<Condition> macroConditions, List<String> inner) {
+    }
+
+    /**
+     * A module prepared for checking.
+     *
+     * @param steps      the rows as steps, grouped by the keyword path of their enclosing sequence
+     * @param recursions for a level whose sequence recurs in its own items without rows of its own (the SR Content
+     *                   Sequence), the sequence's tag and the level its nested items are checked against
+     */
+    record Plan(Map<List<String>, List<Step>> steps, Map<List<String>, Map.Entry<Integer, List<String>>> recursions) {
+    }
+
+    /** Prepares a module's rows for checking. */
+    static Plan plan(Standard standard, Module module) {
+        Map<List<String>, List<ModuleAttribute>> rows = new LinkedHashMap<>();
+        for (ModuleAttribute a : module.attributes()) {
+            rows.computeIfAbsent(a.parents(), k -> new ArrayList<>()).add(a);
+        }
+        Map<List<String>, List<Step>> steps = new LinkedHashMap<>();
+        ElementDictionary dictionary = ElementDictionary.standard();
+        rows.forEach((level, list) -> {
+            List<Step> out = new ArrayList<>();
+            List<Condition> previous = null;
+            for (ModuleAttribute a : list) {
+                List<Condition> macros = new ArrayList<>();
+                for (String c : a.macroConditions()) {
+                    macros.add(standard.condition(c).orElse(null));
+                }
+                if (macros.equals(previous)) {
+                    macros = previous;
+                }
+                previous = macros;
+                boolean sequence = dictionary.vrOf(a.tag()) == VR.SQ;
+                out.add(new Step(a, sequence, dictionary.find(a.tag()).map(DictionaryEntry::vm).orElse(""),
+                        a.condition().isEmpty() ? null : standard.condition(a.condition()).orElse(null),
+                        macros, sequence ? level(rows, a.path()) : null));
+            }
+            steps.put(level, List.copyOf(out));
+        });
+        Map<List<String>, Map.Entry<Integer, List<String>>> recursions = new HashMap<>();
+        steps.forEach((level, list) -> {
+            if (level.isEmpty()) {
+                return;
+            }
+            String keyword = level.get(level.size() - 1);
+            int tag = dictionary.tagOf(keyword).orElse(-1);
+            if (tag == -1 || list.stream().anyMatch(s -> s.attribute().tag() == tag)) {
+                return;
+            }
+            List<String> nested = new ArrayList<>(level);
+            nested.add(keyword);
+            List<String> inner = level(steps, nested);
+            if (inner != null) {
+                recursions.put(level, Map.entry(tag, inner));
+            }
+        });
+        return new Plan(steps, recursions);
+    }
+
+    /**
+     * The rows that apply inside a sequence at {@code path}: its own level, or for a recursive structure (the SR
+     * Content Sequence, whose macro invokes itself and is tabulated one level deep) the level of the outermost
+     * sequence of the same keyword. Null when the module tabulates nothing inside.
+     */
+    private static List<String> level(Map<List<String>, ?> levels, List<String> path) {
+        List<String> p = path;
+        while (!levels.containsKey(p)) {
+            String last = p.get(p.size() - 1);
+            int first = p.indexOf(last);
+            if (first == p.size() - 1) {
+                return null;
+            }
+            p = p.subList(0, first + 1);
+        }
+        return p;
+    }
+
+    private final Module module;
+    private final Map<List<String>, List<Step>> levels;
+    private final Map<List<String>, Map.Entry<Integer, List<String>>> recursions;
+    private final DicomObject root;
+    private final List<Finding> findings;
+
+    ModuleCheck(Module module, Plan plan, DicomObject root, List<Finding> findings) {
+        this.module = module;
+        this.levels = plan.steps();
+        this.recursions = plan.recursions();
+        this.root = root;
+        this.findings = findings;
+    }
+
+    void run() {
+        check(root, List.of(), ItemPath.ROOT);
+    }
+
+    private void check(DicomObject item, List<String> level, ItemPath path) {
+        List<Step> steps = levels.getOrDefault(level, List.of());
+        if (!level.isEmpty()) {
+            recurse(item, level, path);
+        }
+        Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
+        Condition.Values values = new Condition.Values();
+        List<Condition> skipped = null;
+        for (Step step : steps) {
+            if (step.macroConditions() == skipped) {
+                continue;
+            }
+            Condition.Result applies = macroApplies(step, item, evaluated, values);
+            if (applies != Condition.Result.TRUE) {
+                skipped = step.macroConditions();
+                if (applies == Condition.Result.NOT_EVALUABLE) {
+                    ModuleAttribute a = step.attribute();
+                    findings.add(new Finding(Severity.NOT_CHECKED, Rule.CONDITION_NOT_EVALUABLE, module.id(), -1, "",
+                            path.toString(), "attributes of " + a.macro() + " not checked: the condition of its"
+                            + " invocation (" + String.join(" and ", a.macroConditions()) + ") cannot be evaluated"));
+                }
+                continue;
+            }
+            ModuleAttribute a = step.attribute();
+            checkAttribute(step, item, path, evaluated, values);
+            if (step.inner() != null && item.findValue(a.tag()).orElse(null) instanceof Sequence sequence) {
+                for (int n = 0; n < sequence.size(); n++) {
+                    check(sequence.item(n), step.inner(), path.item(a.keyword(), n));
+                }
+            }
+        }
+    }
+
+    /**
+     * A sequence of the same keyword nested in its own item (the SR Content Sequence) whose level the tables do not
+     * list again: its items are checked against the outermost level of that keyword.
+     */
+    private void recurse(DicomObject item, List<String> level, ItemPath path) {
+        Map.Entry<Integer, List<String>> recursion = recursions.get(level);
+        if (recursion != null && item.findValue(recursion.getKey()).orElse(null) instanceof Sequence sequence) {
+            String keyword = level.get(level.size() - 1);
+            for (int n = 0; n < sequence.size(); n++) {
+                check(sequence.item(n), recursion.getValue(), path.item(keyword, n));
+            }
+        }
+    }
+
+    /** TRUE when every invoking macro's condition holds, FALSE when one does not, else NOT_EVALUABLE. */
+    private Condition.Result macroApplies(Step step, DicomObject item, Map<Condition, Condition.Result> evaluated,
+                                          Condition.Values values) {
+        Condition.Result all = Condition.Result.TRUE;
+        for (Condition c : step.macroConditions()) {
+            Condition.Result r = c == null ? Condition.Result.NOT_EVALUABLE
+                    : evaluated.computeIfAbsent(c, k -> k.evaluate(item, root, values));
+            if (r == Condition.Result.FALSE) {
+                return r;
+            }
+            if (r == Condition.Result.NOT_EVALUABLE) {
+                all = r;
+            }
+        }
+        return all;
+    }
+
+
+    private void checkAttribute(Step step, DicomObject item, ItemPath path,
+                                Map<Condition, Condition.Result> evaluated, Condition.Values values) {
+        ModuleAttribute a = step.attribute();
+        boolean present = item.contains(a.tag());
+        boolean hasValue = present && hasValue(item, a.tag());
+        AttributeType type = a.type();
+        switch (type) {
+            case TYPE_1 -> {
+                if (!present) {
+                    add(a, path, Rule.MISSING_TYPE_1, "type 1 attribute is missing");
+                } else if (!hasValue) {
+                    add(a, path, Rule.EMPTY_TYPE_1, step.sequence() ? "type 1 sequence has no items"
+                            : "type 1 attribute has no value");
+                }
+            }
+            case TYPE_2 -> {
+                if (!present) {
+                    add(a, path, Rule.MISSING_TYPE_2, "type 2 attribute is missing");
+                }
+            }
+            case TYPE_1C, TYPE_2C -> checkConditional(step, item, path, present, hasValue, evaluated, values);
+            default -> {
+            }
+        }
+        if (!present) {
+            return;
+        }
+        if (step.sequence()) {
+            checkItemCount(a, item, path);
+        } else if (hasValue) {
+            checkValues(step, item, path);
+        }
+    }
+
+    private void checkConditional(Step step, DicomObject item, ItemPath path, boolean present, boolean hasValue,
+                                  Map<Condition, Condition.Result> evaluated, Condition.Values values) {
+        ModuleAttribute a = step.attribute();
+        Condition.Result r = step.condition() == null ? Condition.Result.NOT_EVALUABLE
+                : evaluated.computeIfAbsent(step.condition(), c -> c.evaluate(item, root, values));
+        boolean oneC = a.type() == AttributeType.TYPE_1C;
+        switch (r) {
+            case TRUE -> {
+                if (!present) {
+                    add(a, path, Rule.MISSING_CONDITIONAL, "type " + a.type().label()
+                            + " attribute is missing although its condition " + a.condition() + " holds");
+                } else if (oneC && !hasValue) {
+                    add(a, path, Rule.EMPTY_TYPE_1C, "type 1C attribute has no value");
+                }
+            }
+            case FALSE -> {
+                if (present && !a.mayBePresentOtherwise()) {
+                    add(a, path, Rule.PRESENT_WHEN_CONDITION_FALSE, "type " + a.type().label()
+                            + " attribute is present although its condition " + a.condition() + " does not hold");
+                } else if (present && oneC && !hasValue) {
+                    add(a, path, Rule.EMPTY_TYPE_1C, "type 1C attribute is present without a value");
+                }
+            }
+            default -> {
+                if (!present) {
+                    findings.add(new Finding(Severity.NOT_CHECKED, Rule.CONDITION_NOT_EVALUABLE, module.id(),
+                            a.tag(), a.keyword(), path.toString(), "type " + a.type().label() + " attribute absent; "
+                            + (a.condition().isEmpty() ? "its condition is not machine-evaluable"
+                            : "condition " + a.condition() + " cannot be evaluated here")));
+                } else if (oneC && !hasValue) {
+                    add(a, path, Rule.EMPTY_TYPE_1C, "type 1C attribute is present without a value");
+                }
+            }
+        }
+    }
+
+    /**
+     * A sequence's items against the count the module gives ("1", "1-n"). An empty sequence of type 1/1C is
+     * reported by the type checks (no value); of type 2/2C it is allowed; of type 3 it is an error when the module
+     * gives a count that excludes zero: PS3.3 tables state "One or more Items shall be included" for most sequences,
+     * which holds whenever the sequence is present.
+     */
+    private void checkItemCount(ModuleAttribute a, DicomObject item, ItemPath path) {
+        int items = item.items(a.tag()).size();
+        String vm = a.vm().isEmpty() ? "1-n" : a.vm();
+        boolean zeroLeftToTypeChecks = a.type() != AttributeType.TYPE_3 || a.vm().isEmpty()
+                || ValueRules.vmAllows(a.vm(), 0);
+        if (items == 0 ? !zeroLeftToTypeChecks : !ValueRules.vmAllows(vm, items)) {
+            add(a, path, Rule.SEQUENCE_ITEM_COUNT, items + " items where the module allows " + vm);
+        }
+    }
+
+    private void checkValues(Step step, DicomObject item, ItemPath path) {
+        ModuleAttribute a = step.attribute();
+        List<String> values;
+        try {
+            values = item.strings(a.tag());
+        } catch (InvalidValueException e) {
+            return;
+        }
+        if (!a.vm().isEmpty() && !a.vm().equals(step.dictionaryVm()) && !ValueRules.vmAllows(a.vm(), values.size())) {
+            add(a, path, Rule.INVALID_VM, values.size() + " values where the module's VM is " + a.vm());
+        }
+        if (a.values().isEmpty()) {
+            return;
+        }
+        ValueSet set = a.values().get();
+        for (int i = 0; i < values.size(); i++) {
+            if (a.valueIndex() >= 0 && a.valueIndex() != i) {
+                continue;
+            }
+            String v = values.get(i).trim();
+            if (!set.contains(v)) {
+                if (set.enumerated()) {
+                    add(a, path, Rule.ENUMERATED_VALUE, "value " + (i + 1) + " '" + ValueCheck.printable(v)
+                            + "' is not an enumerated value (" + String.join(", ", set.values()) + ")");
+                } else {
+                    findings.add(new Finding(Severity.WARNING, Rule.DEFINED_TERM, module.id(), a.tag(), a.keyword(),
+                            path.toString(), "value " + (i + 1) + " '" + ValueCheck.printable(v) + "' is not a defined term"));
+                }
+            }
+        }
+    }
+
+    private void add(ModuleAttribute a, ItemPath path, Rule rule, String reason) {
+        Severity severity = a.checked() ? Severity.ERROR : Severity.WARNING;
+        findings.add(new Finding(severity, rule, module.id(), a.tag(), a.keyword(), path.toString(),
+                a.checked() ? reason : reason + " (hand-kept row not yet checked against PS3.3)"));
+    }
+
+    static boolean hasValue(DicomObject item, int tag) {
+        Object value = item.findValue(tag).orElse(null);
+        if (value instanceof byte[] b) {
+            return b.length > 0;
+        }
+        if (value instanceof Sequence s) {
+            return !s.isEmpty();
+        }
+        return value instanceof Fragments || value instanceof BulkData;
+    }
+}
