@@ -58,6 +58,7 @@ public final class Kerma {
             ReceiveCommand::new,
             ImportCommand::new,
             ReindexCommand::new,
+            ServeCommand::new,
             ProtocolCommand::new,
             DoseCommand::new,
             ValidateCommand::new,

@@ -178,9 +178,43 @@ public final class DicomNode implements AutoCloseable {
         return active.get();
     }
 
+    /**
+     * Graceful shutdown: stops listening at once (new callers are refused by the operating system), lets the
+     * associations already open run to their release or their idle timeout for at most {@code grace}, then
+     * {@link #close() closes} whatever is still open.
+     *
+     * @return true when every association ended within {@code grace}; false when some had to be aborted
+     */
+    public boolean shutdown(java.time.Duration grace) throws InterruptedException {
+        closeListeners();
+        long end = System.nanoTime() + grace.toNanos();
+        while (!open.isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        boolean drained = open.isEmpty();
+        if (!drained) {
+            LOG.warn("{}: {} association(s) still open after {}; aborting them", config.aeTitle(), open.size(),
+                    grace);
+        }
+        close();
+        return drained;
+    }
+
     /** Stops listening and aborts every open association. */
     @Override
     public void close() {
+        closeListeners();
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+        associations.shutdownNow();
+    }
+
+    private void closeListeners() {
         try {
             if (server != null) {
                 server.close();
@@ -191,14 +225,6 @@ public final class DicomNode implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("{}: close failed", config.aeTitle(), e);
         }
-        for (Socket s : open) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing
-            }
-        }
-        associations.shutdownNow();
     }
 
     /** Tells every listener; a listener's exception is logged and goes no further. */

@@ -1,0 +1,8 @@
+package org.kerma.server;
+
+class ConcurrentIngestOnSqliteTest extends ConcurrentIngestContract {
+    @Override
+    String databaseUrl() {
+        return null;
+    }
+}

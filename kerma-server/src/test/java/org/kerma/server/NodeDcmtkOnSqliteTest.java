@@ -1,0 +1,8 @@
+package org.kerma.server;
+
+class NodeDcmtkOnSqliteTest extends NodeDcmtkContract {
+    @Override
+    String databaseUrl() {
+        return null;
+    }
+}
