@@ -52,6 +52,13 @@ final class ReadContext {
     private record Node(ContentItem item, Code name, boolean hasChildren) {
     }
 
+    /** A Distance Source to Detector (113750) read in an event, and the path of its item. */
+    record SourceToDetector(Quantity distance, String path) {
+    }
+
+    /** The SID of the latest event that had one: some devices write it only when it changes. */
+    private SourceToDetector lastSourceToDetector;
+
     ReadContext(ContentTree tree) {
         this.tree = tree;
     }
@@ -62,6 +69,14 @@ final class ReadContext {
 
     List<AppliedQuirk> quirks() {
         return List.copyOf(quirks);
+    }
+
+    Optional<SourceToDetector> lastSourceToDetector() {
+        return Optional.ofNullable(lastSourceToDetector);
+    }
+
+    void sourceToDetectorRead(SourceToDetector sid) {
+        lastSourceToDetector = sid;
     }
 
     void finding(Finding.Severity severity, String path, String message) {
