@@ -26,10 +26,11 @@ final class IrradiationEventXRayDataReader {
         if (anatomy.isEmpty()) {
             anatomy = ctx.code(e, DCM.TargetRegion);
         }
+        Optional<Code> plane = ctx.childCode(e, DCM.AcquisitionPlane);
         IrradiationEvent.XRayMechanicalData mechanical = mechanical(e, ctx);
         Optional<ReadContext.SourceToDetector> sid =
-                PrivateContentReader.sourceToDetector(e, mechanical.distanceSourceToDetector(), ctx);
-        return new IrradiationEvent(e.path().toString(), ctx.childCode(e, DCM.AcquisitionPlane),
+                PrivateContentReader.sourceToDetector(e, plane, mechanical.distanceSourceToDetector(), ctx);
+        return new IrradiationEvent(e.path().toString(), plane,
                 ctx.uid(e, DCM.IrradiationEventUID), ctx.dateTime(e, DCM.DatetimeStarted),
                 ctx.childCode(e, DCM.IrradiationEventType), ctx.text(e, DCM.AcquisitionProtocol), anatomy,
                 ctx.code(e, SCT.Laterality), ctx.code(e, DCM.ImageView),

@@ -1,6 +1,7 @@
 package org.kerma.dose.rdsr;
 
 import java.util.Optional;
+import org.kerma.dicom.Code;
 import org.kerma.dicom.sr.Concepts.DCM;
 import org.kerma.dicom.sr.ContentItem;
 import org.kerma.dose.Finding;
@@ -28,18 +29,19 @@ final class PrivateContentReader {
 
     /**
      * The event's own Distance Source to Detector (113750), remembered for the events after it; or, when it has
-     * none, the SID of the latest earlier event that had one (Philips Allura Xper writes it only when it changes).
+     * none, the SID of the latest earlier event of the same Acquisition Plane that had one (Philips Allura Xper
+     * writes it only when it changes; the planes of a bi-plane system have their own SID).
      */
-    static Optional<ReadContext.SourceToDetector> sourceToDetector(ContentItem event, Optional<Quantity> own,
-            ReadContext ctx) {
+    static Optional<ReadContext.SourceToDetector> sourceToDetector(ContentItem event, Optional<Code> plane,
+            Optional<Quantity> own, ReadContext ctx) {
         if (own.isPresent()) {
             String path = ctx.descendant(event, DCM.DistanceSourceToDetector).map(i -> i.path().toString())
                     .orElse(event.path().toString());
             ReadContext.SourceToDetector sid = new ReadContext.SourceToDetector(own.get(), path);
-            ctx.sourceToDetectorRead(sid);
+            ctx.sourceToDetectorRead(plane, sid);
             return Optional.of(sid);
         }
-        return ctx.lastSourceToDetector();
+        return ctx.lastSourceToDetector(plane);
     }
 
     /** {@code standard}, or the private frame count of the event when it has no Number of Pulses. */

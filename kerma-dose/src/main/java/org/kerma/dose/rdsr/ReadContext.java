@@ -56,8 +56,11 @@ final class ReadContext {
     record SourceToDetector(Quantity distance, String path) {
     }
 
-    /** The SID of the latest event that had one: some devices write it only when it changes. */
-    private SourceToDetector lastSourceToDetector;
+    /**
+     * Per Acquisition Plane (null key: none given), the SID of the latest event that had one: some devices write it
+     * only when it changes.
+     */
+    private final Map<Code, SourceToDetector> lastSourceToDetector = new HashMap<>();
 
     ReadContext(ContentTree tree) {
         this.tree = tree;
@@ -71,12 +74,12 @@ final class ReadContext {
         return List.copyOf(quirks);
     }
 
-    Optional<SourceToDetector> lastSourceToDetector() {
-        return Optional.ofNullable(lastSourceToDetector);
+    Optional<SourceToDetector> lastSourceToDetector(Optional<Code> plane) {
+        return Optional.ofNullable(lastSourceToDetector.get(plane.orElse(null)));
     }
 
-    void sourceToDetectorRead(SourceToDetector sid) {
-        lastSourceToDetector = sid;
+    void sourceToDetectorRead(Optional<Code> plane, SourceToDetector sid) {
+        lastSourceToDetector.put(plane.orElse(null), sid);
     }
 
     void finding(Finding.Severity severity, String path, String message) {

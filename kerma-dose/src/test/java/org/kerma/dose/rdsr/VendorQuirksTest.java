@@ -185,8 +185,11 @@ class VendorQuirksTest {
         assertThat(applied(r, Quirk.PRIVATE_SHUTTER_FIELD)).isTrue();
     }
 
-    static SrBuilder eventWithShutters(SrBuilder doc, String sid) {
+    static SrBuilder eventWithShutters(SrBuilder doc, Code plane, String sid) {
         SrBuilder e = doc.container(DCM.IrradiationEventXRayData);
+        if (plane != null) {
+            e.code("HAS CONCEPT MOD", DCM.AcquisitionPlane, plane);
+        }
         if (sid != null) {
             e.num(DCM.DistanceSourceToDetector, sid, "mm");
         }
@@ -202,7 +205,7 @@ class VendorQuirksTest {
     void keepsStandardCollimatedFieldAndDerivesOnlyTheAbsentOnes() {
         SrBuilder doc = SrBuilder.rdsr(DCM.XRayRadiationDoseReport, "10001");
         doc.container(DCM.AccumulatedXRayDoseData);
-        SrBuilder e = eventWithShutters(doc, "1000");
+        SrBuilder e = eventWithShutters(doc, null, "1000");
         e.num(DCM.CollimatedFieldHeight, "111", "mm");
         e.num(new Code("003", PrivateContent.PHILIPS_XPER, "Number of Frames"), "40", "1");
         e.num(DCM.NumberOfPulses, "41", "1");
@@ -229,5 +232,20 @@ class VendorQuirksTest {
         assertThat(r.events().get(0).source().collimatedFieldHeight()).isEmpty();
         assertThat(applied(r, Quirk.PRIVATE_SHUTTER_FIELD)).isFalse();
         assertThat(r.findings()).anyMatch(f -> f.path().equals("1.2.2") && f.message().contains("lacks a shutter"));
+    }
+
+    @Test
+    void carriesSidOnlyWithinItsAcquisitionPlane() {
+        SrBuilder doc = SrBuilder.rdsr(DCM.XRayRadiationDoseReport, "10001");
+        doc.container(DCM.AccumulatedXRayDoseData);
+        eventWithShutters(doc, DCM.PlaneA, "1000");
+        eventWithShutters(doc, DCM.PlaneB, null);
+        eventWithShutters(doc, DCM.PlaneA, null);
+        DoseReport r = RdsrReader.read(doc.dataset());
+        assertThat(r.events().get(0).source().collimatedFieldHeight().orElseThrow().value()).isEqualTo(120);
+        assertThat(r.events().get(1).source().collimatedFieldHeight()).isEmpty();
+        assertThat(r.findings()).anyMatch(f -> f.path().equals("1.3.2") && f.message().contains("no Distance"));
+        assertThat(r.events().get(2).source().collimatedFieldWidth().orElseThrow().value()).isEqualTo(200);
+        assertThat(r.quirks()).anyMatch(q -> q.path().equals("1.4.2") && q.detail().contains("carried from 1.2.2"));
     }
 }
