@@ -127,7 +127,8 @@ final class PrivateContentReader {
                 Quantity.of(width, Unit.MILLIMETRE), "(top " + top.get() + " + bottom " + bottom.get() + ") × "
                         + sidText));
         Optional<Quantity> a = standard.area().or(() -> derived(detail, "Collimated Field Area",
-                Quantity.of(height * width / 1e6, Unit.SQUARE_METRE), "height × width"));
+                Quantity.of(height * width / 1e6, Unit.SQUARE_METRE), Quantity.of(height, Unit.MILLIMETRE) + " × "
+                        + Quantity.of(width, Unit.MILLIMETRE) + " from the shutters"));
         CollimatedField derived = new CollimatedField(a, h, w);
         ctx.quirk(Quirk.PRIVATE_SHUTTER_FIELD, path, detail.toString());
         return Optional.of(derived);
