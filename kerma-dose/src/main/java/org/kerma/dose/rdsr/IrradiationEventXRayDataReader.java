@@ -14,7 +14,8 @@ import org.kerma.dose.Unit;
  * Reads one Irradiation Event X-Ray Data container (PS3.16 TID 10003) with its detector (10003A), source (10003B)
  * and mechanical (10003C) parts. Items of the included templates are looked up anywhere below the event container
  * (some devices nest the mechanical and source items in sub-containers); none of their concepts repeats within an
- * event, except the X-Ray Filters containers, read one by one.
+ * event, except the X-Ray Filters containers, read one by one. Collimated field and Number of Pulses absent from
+ * the standard content are taken from private content when the event has it ({@link PrivateContentReader}).
  */
 final class IrradiationEventXRayDataReader {
     private IrradiationEventXRayDataReader() {
@@ -25,7 +26,11 @@ final class IrradiationEventXRayDataReader {
         if (anatomy.isEmpty()) {
             anatomy = ctx.code(e, DCM.TargetRegion);
         }
-        return new IrradiationEvent(e.path().toString(), ctx.childCode(e, DCM.AcquisitionPlane),
+        Optional<Code> plane = ctx.childCode(e, DCM.AcquisitionPlane);
+        IrradiationEvent.XRayMechanicalData mechanical = mechanical(e, ctx);
+        Optional<ReadContext.SourceToDetector> sid =
+                PrivateContentReader.sourceToDetector(e, plane, mechanical.distanceSourceToDetector(), ctx);
+        return new IrradiationEvent(e.path().toString(), plane,
                 ctx.uid(e, DCM.IrradiationEventUID), ctx.dateTime(e, DCM.DatetimeStarted),
                 ctx.childCode(e, DCM.IrradiationEventType), ctx.text(e, DCM.AcquisitionProtocol), anatomy,
                 ctx.code(e, SCT.Laterality), ctx.code(e, DCM.ImageView),
@@ -35,25 +40,28 @@ final class IrradiationEventXRayDataReader {
                 ctx.quantity(e, DCM.EntranceExposureAtRP, Unit.MILLIGRAY),
                 ctx.quantity(e, DCM.AverageGlandularDose, Unit.MILLIGRAY),
                 ctx.codeOrText(e, DCM.ReferencePointDefinition), ctx.childText(e, DCM.Comment),
-                source(e, ctx), mechanical(e, ctx), detector(e, ctx));
+                source(e, sid, ctx), mechanical, detector(e, ctx));
     }
 
-    private static IrradiationEvent.XRaySourceData source(ContentItem e, ReadContext ctx) {
+    private static IrradiationEvent.XRaySourceData source(ContentItem e,
+            Optional<ReadContext.SourceToDetector> sid, ReadContext ctx) {
+        PrivateContentReader.CollimatedField field = PrivateContentReader.collimatedField(e,
+                new PrivateContentReader.CollimatedField(
+                        ctx.quantity(e, DCM.CollimatedFieldArea, Unit.SQUARE_METRE),
+                        ctx.quantity(e, DCM.CollimatedFieldHeight, Unit.MILLIMETRE),
+                        ctx.quantity(e, DCM.CollimatedFieldWidth, Unit.MILLIMETRE)), sid, ctx);
         return new IrradiationEvent.XRaySourceData(ctx.quantity(e, DCM.KVP, Unit.KILOVOLT),
                 ctx.quantity(e, DCM.XRayTubeCurrent, Unit.MILLIAMPERE),
                 ctx.quantity(e, DCM.AverageXRayTubeCurrent, Unit.MILLIAMPERE),
                 ctx.quantity(e, DCM.ExposureTime, Unit.SECOND),
                 ctx.quantity(e, DCM.Exposure, Unit.MILLIAMPERE_SECOND),
                 ctx.quantity(e, DCM.PulseWidth, Unit.SECOND),
-                ctx.quantity(e, DCM.NumberOfPulses, Unit.ONE),
+                PrivateContentReader.numberOfPulses(e, ctx.quantity(e, DCM.NumberOfPulses, Unit.ONE), ctx),
                 ctx.quantity(e, DCM.PulseRate, Unit.PER_SECOND),
                 ctx.quantity(e, DCM.IrradiationDuration, Unit.SECOND),
                 ctx.quantity(e, DCM.FocalSpotSize, Unit.MILLIMETRE),
                 ctx.code(e, DCM.FluoroMode), ctx.code(e, DCM.AnodeTargetMaterial), filters(e, ctx),
-                ctx.quantity(e, DCM.CollimatedFieldArea, Unit.SQUARE_METRE),
-                ctx.quantity(e, DCM.CollimatedFieldHeight, Unit.MILLIMETRE),
-                ctx.quantity(e, DCM.CollimatedFieldWidth, Unit.MILLIMETRE),
-                ctx.code(e, DCM.XRayGrid));
+                field.area(), field.height(), field.width(), ctx.code(e, DCM.XRayGrid));
     }
 
     private static List<IrradiationEvent.XRayFilter> filters(ContentItem e, ReadContext ctx) {

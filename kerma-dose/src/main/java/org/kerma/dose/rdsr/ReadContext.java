@@ -52,6 +52,16 @@ final class ReadContext {
     private record Node(ContentItem item, Code name, boolean hasChildren) {
     }
 
+    /** A Distance Source to Detector (113750) read in an event, and the path of its item. */
+    record SourceToDetector(Quantity distance, String path) {
+    }
+
+    /**
+     * Per Acquisition Plane (null key: none given), the SID of the latest event that had one: some devices write it
+     * only when it changes.
+     */
+    private final Map<Code, SourceToDetector> lastSourceToDetector = new HashMap<>();
+
     ReadContext(ContentTree tree) {
         this.tree = tree;
     }
@@ -62,6 +72,14 @@ final class ReadContext {
 
     List<AppliedQuirk> quirks() {
         return List.copyOf(quirks);
+    }
+
+    Optional<SourceToDetector> lastSourceToDetector(Optional<Code> plane) {
+        return Optional.ofNullable(lastSourceToDetector.get(plane.orElse(null)));
+    }
+
+    void sourceToDetectorRead(Optional<Code> plane, SourceToDetector sid) {
+        lastSourceToDetector.put(plane.orElse(null), sid);
     }
 
     void finding(Finding.Severity severity, String path, String message) {

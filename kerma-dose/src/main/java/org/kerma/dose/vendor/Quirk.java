@@ -24,7 +24,14 @@ public enum Quirk {
     PERSON_NAME_VALUE_TYPE("Person Name (113870) of the dose check with Value Type \"PERSON NAME\" instead of PNAME",
             "CT-RDSR-SpectrumDynamics.dcm"),
     EMPTY_REQUIRED_VALUE("a required content item without a value (empty Measured Value Sequence or Concept Code"
-            + " Sequence); left out of the result", "CT-RDSR-Philips_BigBore4DCT.dcm");
+            + " Sequence); left out of the result", "CT-RDSR-Philips_BigBore4DCT.dcm"),
+    PRIVATE_SHUTTER_FIELD("no Collimated Field Height/Width/Area (113788/113789/113790); derived from private"
+            + " shutter positions (Philips 99PHI-IXR-XPER \"Wedges and Shutters\") × Distance Source to Detector;"
+            + " the SID of an earlier event of the same plane is carried when the event has none (Philips writes it"
+            + " only when it changes)",
+            "RF-RDSR-Philips_Allura.dcm"),
+    PRIVATE_FRAMES_AS_PULSES("no Number of Pulses (113768); the private frame count (Philips 99PHI-IXR-XPER"
+            + " \"Number of Frames\") read instead", "RF-Pat-Orientation-Modifier-Missing.dcm");
 
     private final String description;
     private final String sampleFile;
