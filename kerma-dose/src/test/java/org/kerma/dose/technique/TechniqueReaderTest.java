@@ -17,7 +17,7 @@ import org.kerma.dose.SharedCorpus;
 import org.kerma.dose.Unit;
 
 /** Image technique read from real corpus images and from Enhanced objects built here. */
-class TechniqueReaderTest {
+public class TechniqueReaderTest {
 
     static DicomObject sample(String path) throws IOException {
         return DicomReader.read(SharedCorpus.openrem().getParent().resolve("samples").resolve(path)).dataset();
@@ -125,7 +125,7 @@ class TechniqueReaderTest {
         assertThat(t.frames()).as("per-frame groups carry no technique").isEmpty();
     }
 
-    static DicomObject enhancedXa() {
+    public static DicomObject enhancedXa() {
         DicomObject ds = new DicomObject();
         ds.setString(Tag.SOPClassUID, "1.2.840.10008.5.1.4.1.1.12.1.1");
         ds.setString(Tag.SOPInstanceUID, "1.2.3.4.5");
