@@ -106,7 +106,8 @@ class LinkerTest {
         ReportEvents three = corpusReport("CT-RDSR-Siemens-Multi-3.dcm");
         assertThat(one.eventUids()).hasSize(1);
         assertThat(three.eventUids()).hasSize(3).containsAll(two.eventUids()).containsAll(one.eventUids());
-        assertThat(three.device().manufacturer()).hasValueSatisfying(m -> assertThat(m).containsIgnoringCase("siemens"));
+        assertThat(three.device().manufacturer())
+                .hasValueSatisfying(m -> assertThat(m).containsIgnoringCase("siemens"));
         for (List<ReportEvents> order : List.of(List.of(one, two, three), List.of(three, one, two))) {
             StudyLinks links = new Linker().link(one.studyInstanceUid(), order, List.of());
             assertThat(links.reports()).containsExactly(three);
