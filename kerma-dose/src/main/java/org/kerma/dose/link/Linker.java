@@ -71,8 +71,10 @@ public final class Linker {
         }
         Map<String, String> replacedBy = new TreeMap<>();
         List<ReportEvents> standing = new ArrayList<>();
+        Map<ReportEvents, Set<String>> uidSets = new java.util.IdentityHashMap<>();
+        bySop.values().forEach(r -> uidSets.put(r, r.eventUids()));
         for (ReportEvents r : bySop.values()) {
-            Optional<ReportEvents> container = containerOf(r, bySop.values());
+            Optional<ReportEvents> container = containerOf(r, uidSets);
             if (container.isPresent()) {
                 replacedBy.put(r.sopInstanceUid(), container.get().sopInstanceUid());
             } else {
@@ -80,6 +82,7 @@ public final class Linker {
             }
         }
         Map<String, Source> events = eventsOf(standing);
+        Index index = new Index(events);
         List<Link> links = new ArrayList<>();
         List<Tie> ties = new ArrayList<>();
         Map<String, ImageTechnique> imagesBySop = new TreeMap<>();
@@ -89,7 +92,7 @@ public final class Linker {
             }
         }
         for (ImageTechnique image : imagesBySop.values()) {
-            linkImage(image, events, links, ties);
+            linkImage(image, events, index, links, ties);
         }
         Set<String> withoutImage = new TreeSet<>(events.keySet());
         links.forEach(l -> withoutImage.remove(l.eventUid()));
@@ -98,17 +101,19 @@ public final class Linker {
                 events.values().stream().map(Source::event).toList(), links, ties, withoutImage);
     }
 
-    private static Optional<ReportEvents> containerOf(ReportEvents r, Collection<ReportEvents> all) {
-        Set<String> mine = r.eventUids();
+    private static Optional<ReportEvents> containerOf(ReportEvents r, Map<ReportEvents, Set<String>> uidSets) {
+        Set<String> mine = uidSets.get(r);
         if (mine.isEmpty()) {
             return Optional.empty();
         }
         ReportEvents best = null;
-        for (ReportEvents other : all) {
-            if (other == r || !other.eventUids().containsAll(mine)) {
+        for (Map.Entry<ReportEvents, Set<String>> candidate : uidSets.entrySet()) {
+            ReportEvents other = candidate.getKey();
+            Set<String> theirs = candidate.getValue();
+            if (other == r || theirs.size() < mine.size() || !theirs.containsAll(mine)) {
                 continue;
             }
-            boolean strictlyLarger = other.eventUids().size() > mine.size();
+            boolean strictlyLarger = theirs.size() > mine.size();
             boolean duplicateThatStands = !strictlyLarger
                     && other.sopInstanceUid().compareTo(r.sopInstanceUid()) < 0;
             if ((strictlyLarger || duplicateThatStands) && (best == null || isBetterSource(other, best))) {
@@ -137,7 +142,44 @@ public final class Linker {
         return events;
     }
 
-    private void linkImage(ImageTechnique image, Map<String, Source> events, List<Link> links, List<Tie> ties) {
+    /** The events by referenced image, and those with a start time in start order. */
+    private static final class Index {
+        final Map<String, List<Source>> byReference = new HashMap<>();
+        final Source[] byStart;
+
+        Index(Map<String, Source> events) {
+            List<Source> timed = new ArrayList<>();
+            for (Source s : events.values()) {
+                for (String sop : s.event().referencedInstances()) {
+                    byReference.computeIfAbsent(sop, k -> new ArrayList<>()).add(s);
+                }
+                if (s.event().start().isPresent()) {
+                    timed.add(s);
+                }
+            }
+            timed.sort(Comparator.comparing((Source s) -> s.event().start().get())
+                    .thenComparing(s -> s.event().eventUid()));
+            byStart = timed.toArray(Source[]::new);
+        }
+
+        /** The index of the first event starting at or after {@code t}. */
+        int firstAtOrAfter(LocalDateTime t) {
+            int lo = 0;
+            int hi = byStart.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (byStart[mid].event().start().get().isBefore(t)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+
+    private void linkImage(ImageTechnique image, Map<String, Source> events, Index index, List<Link> links,
+            List<Tie> ties) {
         Optional<LocalDateTime> acquired = image.acquisitionDateTime();
         Set<String> named = image.irradiationEventUids();
         boolean found = false;
@@ -151,30 +193,30 @@ public final class Linker {
         if (found) {
             return;
         }
-        for (Source s : events.values()) {
-            if (s.event().referencedInstances().contains(image.sopInstanceUid())) {
-                links.add(link(s.event(), image, Link.Method.SR_REFERENCE, acquired));
-                found = true;
-            }
+        for (Source s : index.byReference.getOrDefault(image.sopInstanceUid(), List.of())) {
+            links.add(link(s.event(), image, Link.Method.SR_REFERENCE, acquired));
+            found = true;
         }
         if (found || !named.isEmpty() || acquired.isEmpty()) {
             return;
         }
-        nearest(image, acquired.get(), events, links, ties);
+        nearest(image, acquired.get(), index, links, ties);
     }
 
-    private void nearest(ImageTechnique image, LocalDateTime acquired, Map<String, Source> events, List<Link> links,
+    private void nearest(ImageTechnique image, LocalDateTime acquired, Index index, List<Link> links,
             List<Tie> ties) {
         Duration best = null;
         List<DoseEvent> nearest = new ArrayList<>();
-        for (Source s : events.values()) {
-            if (s.event().start().isEmpty() || !s.report().device().sameAs(image.device())) {
+        LocalDateTime latest = acquired.plus(window);
+        for (int i = index.firstAtOrAfter(acquired.minus(window)); i < index.byStart.length; i++) {
+            Source s = index.byStart[i];
+            if (s.event().start().get().isAfter(latest)) {
+                break;
+            }
+            if (!s.report().device().sameAs(image.device())) {
                 continue;
             }
             Duration distance = Duration.between(s.event().start().get(), acquired).abs();
-            if (distance.compareTo(window) > 0) {
-                continue;
-            }
             int c = best == null ? -1 : distance.compareTo(best);
             if (c < 0) {
                 best = distance;
@@ -187,6 +229,7 @@ public final class Linker {
         if (nearest.isEmpty()) {
             return;
         }
+        nearest.sort(Comparator.comparing(DoseEvent::eventUid));
         links.add(link(nearest.get(0), image, Link.Method.TIME_WINDOW, Optional.of(acquired)));
         if (nearest.size() > 1) {
             ties.add(new Tie(image.sopInstanceUid(), nearest.stream().map(DoseEvent::eventUid).toList(), best));
