@@ -211,7 +211,7 @@ public final class TechniqueReader {
         AREA_DOSE_PRODUCT(0, 0, 1),
         ENTRANCE_DOSE(0, 0, 100),
         ANGLE(Double.NEGATIVE_INFINITY, -360, 360),
-        DISTANCE(0, 0, 5000),
+        DISTANCE(0, 100, 5000),
         FOCAL_SPOT(0, 0, 5),
         CTDIVOL(0, 0, 5000);
 

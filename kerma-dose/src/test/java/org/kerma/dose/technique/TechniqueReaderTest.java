@@ -224,6 +224,19 @@ public class TechniqueReaderTest {
     }
 
     @Test
+    void carestreamDr7500SourceToDetectorDistanceInDecimetresIsFlaggedImplausible() {
+        ImageTechnique t = TechniqueReader.read(SharedCorpus.read("DX-Im-Carestream_DR7500-1.dcm"));
+        assertThat(value(t.image().distanceSourceToDetector())).isEqualTo(11.5);
+        assertThat(t.findings()).anySatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Finding.Severity.WARNING);
+            assertThat(f.path()).isEqualTo("DistanceSourceToDetector");
+            assertThat(f.message()).contains("implausible value 11.5 mm");
+        });
+        assertThat(value(t.image().kvp())).isEqualTo(80);
+        assertThat(value(t.image().areaDoseProduct())).isCloseTo(11.013e-5, within(1e-15));
+    }
+
+    @Test
     void devicesAreTheSameByUidOrByManufacturerAndSerial() {
         Device a = new Device(java.util.Optional.of("GE Healthcare"), java.util.Optional.empty(),
                 java.util.Optional.of("123"), java.util.Optional.empty(), java.util.Optional.empty());
