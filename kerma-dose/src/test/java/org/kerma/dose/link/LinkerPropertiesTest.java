@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.kerma.dose.technique.ImageTechnique;
 
 /** Links on generated studies with known truth: precision and recall 100%, whatever the arrival order. */
@@ -39,6 +40,8 @@ class LinkerPropertiesTest {
     @Property(tries = 300)
     void everyTrueLinkIsFoundAndNoOther(@ForAll("studies") StudyGenerator.Study s) {
         StudyLinks links = arrivedOneByOne(s);
+        Statistics.label("layout").collect(s.layout());
+        s.trueMethod().values().stream().distinct().forEach(m -> Statistics.label("studies linking by").collect(m));
         Map<String, String> found = new TreeMap<>();
         for (Link l : links.links()) {
             assertThat(found.put(l.sopInstanceUid(), l.eventUid())).as("one event per image").isNull();
