@@ -320,7 +320,8 @@ public final class TechniqueReader {
                         "impossible value " + written + " " + originalUnit + "; not used"));
                 return Optional.empty();
             }
-            double canonical = written * factor;
+            // dividing by 1000 (not multiplying by 0.001) gives 0.206 s for 206 ms, not 0.20600000000000002
+            double canonical = factor < 1 ? written / Math.rint(1 / factor) : written * factor;
             if (canonical < range.low || canonical > range.high) {
                 findings.add(new Finding(Finding.Severity.WARNING, l.path(), "implausible value " + written + " "
                         + originalUnit + " (expected " + range.low / factor + " to " + range.high / factor + ")"));
