@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code kerma dose ...}: dose reports read offline, without a node. */
 @Command(name = "dose", description = "Read radiation dose reports offline.",
-        subcommands = DoseCommand.Report.class)
+        subcommands = {DoseCommand.Report.class, DoseImageCommand.class})
 final class DoseCommand {
 
     /**

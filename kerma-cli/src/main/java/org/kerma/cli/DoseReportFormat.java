@@ -39,7 +39,7 @@ final class DoseReportFormat {
                 || (value instanceof String s && s.isEmpty());
     }
 
-    private static void text(StringBuilder out, Record record, int depth) {
+    static void text(StringBuilder out, Record record, int depth) {
         for (RecordComponent c : record.getClass().getRecordComponents()) {
             Object value = unwrap(read(c, record));
             if (empty(value)) {
