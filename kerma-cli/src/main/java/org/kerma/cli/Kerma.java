@@ -60,6 +60,7 @@ public final class Kerma {
             ReindexCommand::new,
             ProtocolCommand::new,
             DoseCommand::new,
+            RdsrCommand::new,
             ValidateCommand::new,
             StdCommand::new,
             CommandLine.HelpCommand::new);

@@ -124,7 +124,8 @@ final class ContentWriter {
     }
 
     ContentWriter dateTime(String relationship, Code name, LocalDateTime value) {
-        add(relationship, "DATETIME", name).setString(Tag.DateTime, DT.format(value));
+        String text = DT.format(value) + (value.getNano() == 0 ? "" : String.format(".%06d", value.getNano() / 1000));
+        add(relationship, "DATETIME", name).setString(Tag.DateTime, text);
         return this;
     }
 
