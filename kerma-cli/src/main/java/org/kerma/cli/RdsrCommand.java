@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.kerma.dicom.Code;
+import org.kerma.dicom.Tag;
 import org.kerma.dicom.io.DicomReader;
 import org.kerma.dicom.sr.ContentItem;
 import org.kerma.dicom.sr.ContentTree;
@@ -100,7 +101,10 @@ final class RdsrCommand {
             String path = item.path().toString();
             int depth = path.split("\\.").length - 1;
             StringBuilder s = new StringBuilder("  ".repeat(depth)).append(path).append(' ');
-            item.relationshipType().ifPresent(r -> s.append(r).append(' '));
+            String relationship = item.dataset().getString(Tag.RelationshipType, "");
+            if (!relationship.isEmpty()) {
+                s.append(relationship).append(' ');
+            }
             s.append(item.isByReference() ? "by-reference" : item.valueTypeCode()).append(' ');
             s.append(item.conceptName().map(Code::meaning).orElse("(no concept name)"));
             String value = value(item);
@@ -118,7 +122,7 @@ final class RdsrCommand {
                         .orElse("");
                 case "TEXT" -> item.text().orElse("");
                 case "UIDREF" -> item.uid().orElse("");
-                case "DATETIME" -> item.dateTime().map(Object::toString).orElse("");
+                case "DATETIME" -> item.dateTime().map(d -> d.value().toString()).orElse("");
                 case "PNAME" -> item.personName().map(Object::toString).orElse("");
                 case "CONTAINER" -> item.referencedPath().isPresent() ? "" : item.templateIdentifier()
                         .map(t -> "(TID " + t + ")").orElse("");

@@ -55,11 +55,11 @@ public final class JsonDoseDescription {
             throw new RdsrBuildException(file + " line " + e.getLocation().getLineNr(), "not JSON: "
                     + e.getOriginalMessage());
         }
-        return read(root, uids);
+        return fromTree(root, uids);
     }
 
     /** Reads a parsed description. */
-    public static DoseReport read(JsonNode root, UidGenerator uids) {
+    public static DoseReport fromTree(JsonNode root, UidGenerator uids) {
         return new JsonDoseDescription(uids).report(new Node(root, "$"));
     }
 

@@ -32,7 +32,7 @@ class JsonDoseDescriptionTest {
 
     @Test
     void ctDescriptionConvertsUnitsAndComputesTotals() throws Exception {
-        DoseReport report = JsonDoseDescription.read(example("ct-two-events.json"), UIDS);
+        DoseReport report = JsonDoseDescription.fromTree(example("ct-two-events.json"), UIDS);
         CtIrradiationEvent spiral = report.ctEvents().get(1);
         assertThat(spiral.dlp().orElseThrow().value()).isEqualTo(415.82);
         assertThat(report.ctEvents().get(0).scanningLength().scanningLength().orElseThrow().value()).isEqualTo(512);
@@ -45,7 +45,7 @@ class JsonDoseDescriptionTest {
 
     @Test
     void ctDescriptionRoundTripsThroughEveryProfile() throws Exception {
-        DoseReport in = JsonDoseDescription.read(example("ct-two-events.json"), UIDS);
+        DoseReport in = JsonDoseDescription.fromTree(example("ct-two-events.json"), UIDS);
         for (String profile : VendorProfile.NAMES) {
             DoseReport out = roundTrip(in, profile);
             assertThat(out.findings()).isEmpty();
@@ -56,7 +56,7 @@ class JsonDoseDescriptionTest {
 
     @Test
     void projectionDescriptionRoundTripsThroughEveryProfile() throws Exception {
-        DoseReport in = JsonDoseDescription.read(example("xa-two-events.json"), UIDS);
+        DoseReport in = JsonDoseDescription.fromTree(example("xa-two-events.json"), UIDS);
         assertThat(in.accumulatedDoses().get(0).doseAreaProductTotal().orElseThrow().value()).isEqualTo(0.00144);
         assertThat(in.events().get(1).source().exposure().orElseThrow().value()).isEqualTo(34.3);
         for (String profile : VendorProfile.NAMES) {
@@ -71,7 +71,7 @@ class JsonDoseDescriptionTest {
             throws Exception {
         ObjectNode json = example(example);
         edit.accept(json);
-        assertThatThrownBy(() -> JsonDoseDescription.read(json, UIDS)).isInstanceOf(RdsrBuildException.class)
+        assertThatThrownBy(() -> JsonDoseDescription.fromTree(json, UIDS)).isInstanceOf(RdsrBuildException.class)
                 .hasMessageContaining(why)
                 .satisfies(e -> assertThat(((RdsrBuildException) e).where()).isEqualTo(where));
     }
