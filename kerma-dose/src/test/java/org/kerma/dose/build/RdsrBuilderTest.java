@@ -101,6 +101,26 @@ class RdsrBuilderTest {
         assertThat(errors).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0} TID {1}")
+    @MethodSource("profilesAndReports")
+    void everyMandatoryTemplateRowIsPresentWithTheTemplatesUnits(String profile, String tid) throws Exception {
+        assertThat(TemplateConformance.violations(DicomReader.read(build(profile, tid)).dataset())).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void templateCheckCatchesAMissingDlpTotalAndAWrongUnit() throws Exception {
+        DicomObject sr = DicomReader.read(build("standard", "10011")).dataset();
+        ContentItem accumulated = ContentTree.of(sr).root().child(org.kerma.dicom.sr.Concepts.DCM.CTAccumulatedDoseData)
+                .orElseThrow();
+        accumulated.dataset().findSequence(Tag.ContentSequence).orElseThrow().removeItem(1);
+        ContentItem events = accumulated.children().get(0);
+        events.dataset().items(Tag.MeasuredValueSequence).get(0).items(Tag.MeasurementUnitsCodeSequence).get(0)
+                .setString(Tag.CodeValue, "1");
+        assertThat(TemplateConformance.violations(sr)).containsExactlyInAnyOrder(
+                "1.13: TID 10012 row 3 CT Dose Length Product Total (NUM) is missing",
+                "1.13.1: TID 10012 row 2 Total Number of Irradiation Events in 1, the template says {events}");
+    }
+
     /** Which profile item a root content item is. */
     static final class RootItemOf {
         static RootItem item(ContentItem item) {
