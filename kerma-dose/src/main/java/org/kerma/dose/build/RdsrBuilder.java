@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.kerma.dicom.Code;
 import org.kerma.dicom.DicomObject;
+import org.kerma.dicom.InvalidValueException;
 import org.kerma.dicom.Tag;
 import org.kerma.dicom.TransferSyntax;
 import org.kerma.dicom.Uid;
@@ -83,7 +84,18 @@ public final class RdsrBuilder {
             case RADIOPHARMACEUTICAL -> throw new RdsrBuildException("report",
                     "radiopharmaceutical reports (TID 10021) are not built; only TID 10011 and 10001");
         };
+        try {
+            return build(report, tid);
+        } catch (InvalidValueException e) {
+            throw new RdsrBuildException("data set", e.getMessage());
+        }
+    }
+
+    private DicomObject build(DoseReport report, String tid) {
         DicomObject doc = new DicomObject();
+        if (!isAscii(report)) {
+            doc.setString(Tag.SpecificCharacterSet, "ISO_IR 192");
+        }
         String studyUid = header(doc, report.header());
         doc.setString(Tag.ValueType, "CONTAINER");
         DCM.XRayRadiationDoseReport.writeTo(doc.newSequence(Tag.ConceptNameCodeSequence).addItem());
@@ -170,7 +182,6 @@ public final class RdsrBuilder {
 
     /** Writes the modules outside the content tree; returns the Study Instance UID. */
     private String header(DicomObject doc, ReportHeader h) {
-        doc.setString(Tag.SpecificCharacterSet, "ISO_IR 192");
         doc.setString(Tag.SOPClassUID, Uid.XRayRadiationDoseSRStorage);
         doc.setString(Tag.SOPInstanceUID, uids.next());
         String studyUid = h.studyInstanceUid().isEmpty() ? uids.next() : h.studyInstanceUid();
@@ -204,6 +215,34 @@ public final class RdsrBuilder {
         doc.setString(Tag.CompletionFlag, "COMPLETE");
         doc.setString(Tag.VerificationFlag, "UNVERIFIED");
         return studyUid;
+    }
+
+    /**
+     * True when every string of the report is ASCII, so that the default character repertoire serves and Specific
+     * Character Set is left out; otherwise the document is written in UTF-8 (ISO_IR 192).
+     */
+    static boolean isAscii(Object value) {
+        if (value instanceof String s) {
+            return s.chars().allMatch(c -> c < 0x80);
+        }
+        if (value instanceof Optional<?> o) {
+            return o.map(RdsrBuilder::isAscii).orElse(true);
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            return c.stream().allMatch(RdsrBuilder::isAscii);
+        }
+        if (value instanceof Record r) {
+            for (java.lang.reflect.RecordComponent rc : r.getClass().getRecordComponents()) {
+                try {
+                    if (!isAscii(rc.getAccessor().invoke(r))) {
+                        return false;
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return true;
     }
 
     private static String required(String value, String attribute) {

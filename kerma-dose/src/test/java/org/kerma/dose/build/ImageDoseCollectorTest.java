@@ -111,7 +111,9 @@ class ImageDoseCollectorTest {
         RdsrBuilder.with(VendorProfile.named("siemens")).uidRoot("1.2.826.0.1.3680043.10.1234").write(in, out);
         Peer.Result r = Peer.run("dciodvfy", "-new", out.toString());
         assertThat(r.lines().stream().filter(l -> l.startsWith("Error")).toList()).as(r.output()).isEmpty();
-        DoseReport back = RdsrReader.read(org.kerma.dicom.io.DicomReader.read(out).dataset());
+        DicomObject sr = org.kerma.dicom.io.DicomReader.read(out).dataset();
+        assertThat(TemplateConformance.violations(sr)).isEmpty();
+        DoseReport back = RdsrReader.read(sr);
         RoundTrip.assertSameDose(in, back, VendorProfile.named("siemens"));
         assertThat(back.ctAccumulatedDose().orElseThrow().ctDoseLengthProductTotal().map(Quantity::value))
                 .contains(400.0);
@@ -140,6 +142,7 @@ class ImageDoseCollectorTest {
         assertThat(in.events().get(0).anatomicalStructure()).contains(SCT.Chest);
         for (String profile : List.of("standard", "ge")) {
             DicomObject sr = RdsrBuilder.with(VendorProfile.named(profile)).build(in);
+            assertThat(TemplateConformance.violations(sr)).isEmpty();
             DoseReport back = RdsrReader.read(sr);
             RoundTrip.assertSameDose(in, back, VendorProfile.named(profile));
         }

@@ -75,6 +75,46 @@ class RdsrBuilderStrictnessTest {
     }
 
     @Test
+    void writesUtf8OnlyWhenAStringNeedsIt() {
+        org.assertj.core.api.Assertions.assertThat(BUILDER.build(SampleReports.ct()).contains(
+                org.kerma.dicom.Tag.SpecificCharacterSet)).isFalse();
+        DoseReport r = SampleReports.ct();
+        org.kerma.dose.ReportHeader h = r.header();
+        org.kerma.dose.ReportHeader accented = new org.kerma.dose.ReportHeader(h.sopClassUid(), h.sopInstanceUid(),
+                h.studyInstanceUid(), h.seriesInstanceUid(), h.accessionNumber(), h.studyDate(), h.studyTime(),
+                h.studyDescription(), "Müller^Jürgen", h.patientId(), h.patientBirthDate(), h.patientSex(),
+                h.patientAge(), h.modality(), h.manufacturer(), h.modelName(), h.stationName(),
+                h.institutionName(), h.deviceSerialNumber(), h.softwareVersions());
+        DoseReport withAccents = new DoseReport(r.kind(), r.templateId(), accented, r.observer(),
+                r.procedureReported(), r.hasIntent(), r.scopeOfAccumulation(), r.scopeUid(),
+                r.startOfXRayIrradiation(), r.endOfXRayIrradiation(), r.sourceOfDoseInformation(),
+                r.accumulatedDoses(), r.ctAccumulatedDose(), r.events(), r.ctEvents(), r.administrations(),
+                r.quirks(), r.findings());
+        org.kerma.dicom.DicomObject sr = BUILDER.build(withAccents);
+        org.assertj.core.api.Assertions.assertThat(sr.getString(org.kerma.dicom.Tag.SpecificCharacterSet, ""))
+                .isEqualTo("ISO_IR 192");
+        org.assertj.core.api.Assertions.assertThat(org.kerma.dose.rdsr.RdsrReader.read(sr).header().patientName())
+                .isEqualTo("Müller^Jürgen");
+    }
+
+    @Test
+    void refusesAnAttributeValueItsVrCannotHoldNamingTheTag() {
+        DoseReport r = SampleReports.ct();
+        org.kerma.dose.ReportHeader h = r.header();
+        org.kerma.dose.ReportHeader longId = new org.kerma.dose.ReportHeader(h.sopClassUid(), h.sopInstanceUid(),
+                h.studyInstanceUid(), h.seriesInstanceUid(), h.accessionNumber(), h.studyDate(), h.studyTime(),
+                h.studyDescription(), h.patientName(), "X".repeat(65), h.patientBirthDate(), h.patientSex(),
+                h.patientAge(), h.modality(), h.manufacturer(), h.modelName(), h.stationName(),
+                h.institutionName(), h.deviceSerialNumber(), h.softwareVersions());
+        DoseReport bad = new DoseReport(r.kind(), r.templateId(), longId, r.observer(), r.procedureReported(),
+                r.hasIntent(), r.scopeOfAccumulation(), r.scopeUid(), r.startOfXRayIrradiation(),
+                r.endOfXRayIrradiation(), r.sourceOfDoseInformation(), r.accumulatedDoses(), r.ctAccumulatedDose(),
+                r.events(), r.ctEvents(), r.administrations(), r.quirks(), r.findings());
+        assertThatThrownBy(() -> BUILDER.build(bad)).isInstanceOf(RdsrBuildException.class)
+                .hasMessageStartingWith("data set: ").hasMessageContaining("(0010,0020)");
+    }
+
+    @Test
     void refusesAProfileThatLeavesOutAMandatoryItem() {
         String profile = "name\tbroken\n[10011]\nprocedure-reported\ndevice-observer-uid\n";
         assertThatThrownBy(() -> VendorProfile.parse("broken.profile",

@@ -89,6 +89,7 @@ class RdsrBuilderTest {
     void dsrdumpReadsTheReport(String profile, String tid) throws Exception {
         Peer.Result r = Peer.run("dsrdump", build(profile, tid).toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.lines()).as(r.output()).noneMatch(l -> l.startsWith("W:") || l.startsWith("E:"));
         assertThat(r.output()).doesNotContainIgnoringCase("error").contains("X-Ray Radiation Dose Report")
                 .contains(tid.equals("10011") ? "CT Acquisition" : "Irradiation Event X-Ray Data");
     }
