@@ -44,7 +44,7 @@ final class ContentWriter {
         return path + "." + (count + 1);
     }
 
-    private DicomObject add(String relationship, String valueType, Code name) {
+    DicomObject add(String relationship, String valueType, Code name) {
         DicomObject child = item.findSequence(Tag.ContentSequence)
                 .orElseGet(() -> item.newSequence(Tag.ContentSequence)).addItem();
         count++;

@@ -96,6 +96,7 @@ final class CtIrradiationEventDataWriter {
             d.num(C, DCM.MeanCtdifreeair, e.meanCtdiFreeAir(), Unit.MILLIGRAY, "mGy", true);
             d.num(C, DCM.DLP, d.required(e.dlp(), DCM.DLP, "mandatory in TID 10013 row 26"),
                     Unit.MILLIGRAY_CENTIMETRE, "mGy.cm", true);
+            e.doseCheck().ifPresent(check -> CtDoseCheckDetailsWriter.write(d, check));
         }
         a.text(C, DCM.XRayModulationType, e.xRayModulationType());
         a.text(C, DCM.Comment, e.comment());

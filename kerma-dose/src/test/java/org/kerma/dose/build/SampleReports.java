@@ -53,7 +53,16 @@ final class SampleReports {
                 localizer ? Optional.empty() : q(ctdivol, Unit.MILLIGRAY),
                 localizer ? Optional.empty() : Optional.of(DCM.IECBodyDosimetryPhantom), Optional.empty(),
                 localizer ? Optional.empty() : q(dlp, Unit.MILLIGRAY_CENTIMETRE), Optional.empty(),
-                Optional.of("XYZ_EC"), Optional.empty(), Optional.empty());
+                Optional.of("XYZ_EC"), Optional.empty(), localizer ? Optional.empty() : Optional.of(doseCheck()));
+    }
+
+    /** A dose check: the DLP alert configured (1000 mGy·cm) and both notification values. */
+    static CtIrradiationEvent.CtDoseCheckDetails doseCheck() {
+        return new CtIrradiationEvent.CtDoseCheckDetails(Optional.of(true), Optional.of(false),
+                q(1000, Unit.MILLIGRAY_CENTIMETRE), Optional.empty(), q(1415.82, Unit.MILLIGRAY_CENTIMETRE),
+                Optional.empty(), Optional.of("Large patient"), Optional.of("Smith^Anna"), Optional.of(true),
+                Optional.of(true), q(500, Unit.MILLIGRAY_CENTIMETRE), q(50, Unit.MILLIGRAY),
+                q(415.82, Unit.MILLIGRAY_CENTIMETRE), q(8.43, Unit.MILLIGRAY), Optional.empty(), Optional.empty());
     }
 
     static DoseReport ct() {
