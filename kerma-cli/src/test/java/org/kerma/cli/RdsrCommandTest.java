@@ -44,6 +44,22 @@ class RdsrCommandTest {
     }
 
     @Test
+    void buildsAProjectionReportFromADirectoryOfDxImages() throws Exception {
+        Path image = Path.of(DoseCommandTest.corpus("DX-Im-SiemensMultix.dcm"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(image), "shared corpus not present");
+        Path images = Files.createDirectory(dir.resolve("images"));
+        Files.copy(image, images.resolve("dx.dcm"));
+        Path out = dir.resolve("dx-rdsr.dcm");
+        CommandRun build = CommandRun.kerma(new Object[0], "rdsr", "build", "--profile", "ge", "--from-images",
+                images.toString(), "-o", out.toString(), "--uid-root", "1.2.826.0.1.3680043.10.1234");
+        assertThat(build.exitCode()).as(build.err()).isZero();
+        assertThat(build.out()).contains("TID 10001, profile ge, 1 irradiation events");
+        CommandRun report = CommandRun.kerma(new Object[0], "dose", "report", out.toString());
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.out()).contains("doseAreaProduct: 4.72E-6 Gy·m²");
+    }
+
+    @Test
     void refusesAnUnknownProfile() {
         CommandRun run = CommandRun.kerma(new Object[0], "rdsr", "build", "--profile", "philips", "--from-json",
                 CT_EXAMPLE, "-o", dir.resolve("x.dcm").toString());

@@ -151,7 +151,7 @@ public final class ImageDoseCollector {
         ObserverContext observer = new ObserverContext(Optional.of(DCM.Device), Optional.of(deviceUid),
                 Optional.of(header.stationName()).filter(s -> !s.isEmpty()), Optional.of(header.manufacturer()),
                 Optional.of(header.modelName()), Optional.of(header.deviceSerialNumber()),
-                Optional.of(header.institutionName()).filter(s -> !s.isEmpty()), Optional.empty());
+                Optional.empty(), Optional.empty());
         List<LocalDateTime> times = images.stream().flatMap(i -> i.acquired().stream()).sorted().toList();
         List<Code> source = List.of(DCM.ComputedFromImageAttributes);
         if (ct) {

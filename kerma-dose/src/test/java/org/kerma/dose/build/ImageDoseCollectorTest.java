@@ -140,6 +140,11 @@ class ImageDoseCollectorTest {
         assertThat(in.events().get(0).doseAreaProduct().map(Quantity::value)).contains(4.72e-6);
         assertThat(in.events().get(0).source().kvp().map(Quantity::value)).contains(117.0);
         assertThat(in.events().get(0).anatomicalStructure()).contains(SCT.Chest);
+        Path out = Files.createTempDirectory(dir.getParent(), "out").resolve("dx-from-images.dcm");
+        RdsrBuilder.with(VendorProfile.named("medtronic")).write(in, out);
+        Peer.Result r = Peer.run("dciodvfy", "-new", out.toString());
+        assertThat(r.lines().stream().filter(l -> l.startsWith("Error")).toList()).as(r.output()).isEmpty();
+        assertThat(Peer.unexplainedWarnings(r.lines())).as(r.output()).isEmpty();
         for (String profile : List.of("standard", "ge")) {
             DicomObject sr = RdsrBuilder.with(VendorProfile.named(profile)).build(in);
             assertThat(TemplateConformance.violations(sr)).isEmpty();
