@@ -109,7 +109,7 @@ class RdsrBuilderTest {
     }
 
     @org.junit.jupiter.api.Test
-    void templateCheckCatchesAMissingDlpTotalAndAWrongUnit() throws Exception {
+    void templateCheckCatchesMissingMandatoryItemsAndAWrongUnit() throws Exception {
         DicomObject sr = DicomReader.read(build("standard", "10011")).dataset();
         ContentItem accumulated = ContentTree.of(sr).root().child(org.kerma.dicom.sr.Concepts.DCM.CTAccumulatedDoseData)
                 .orElseThrow();
@@ -117,7 +117,12 @@ class RdsrBuilderTest {
         ContentItem events = accumulated.children().get(0);
         events.dataset().items(Tag.MeasuredValueSequence).get(0).items(Tag.MeasurementUnitsCodeSequence).get(0)
                 .setString(Tag.CodeValue, "1");
+        ContentItem spiralDose = ContentTree.of(sr).root().children(org.kerma.dicom.sr.Concepts.DCM.CTAcquisition)
+                .get(1).child(org.kerma.dicom.sr.Concepts.DCM.CTDose).orElseThrow();
+        ContentItem alert = spiralDose.child(org.kerma.dicom.sr.Concepts.DCM.DoseCheckAlertDetails).orElseThrow();
+        alert.dataset().findSequence(Tag.ContentSequence).orElseThrow().removeItem(0);
         assertThat(TemplateConformance.violations(sr)).containsExactlyInAnyOrder(
+                "1.15.6.4: TID 10015 row 2 DLP Alert Value Configured (CODE) is missing",
                 "1.13: TID 10012 row 3 CT Dose Length Product Total (NUM) is missing",
                 "1.13.1: TID 10012 row 2 Total Number of Irradiation Events in 1, the template says {events}");
     }

@@ -18,9 +18,9 @@ import org.kerma.standard.TemplateRow;
  * fixed units carries those units.
  */
 final class TemplateConformance {
-    /** Template → concept value of the container its rows describe; included templates (10004, 10014) add depth. */
+    /** Template → concept value of the container its rows describe; included templates (10004, 10014, 10015) add depth. */
     private static final Map<String, String> CONTAINERS = Map.of("10011", "113701", "10001", "113701", "10012", "113811",
-            "10013", "113819", "10002", "113702", "10003", "113706", "10004", "113702", "10014", "113822");
+            "10013", "113819", "10002", "113702", "10003", "113706", "10004", "113702", "10014", "113822", "10015", "113829");
 
     private TemplateConformance() {
     }
@@ -30,7 +30,8 @@ final class TemplateConformance {
         ContentTree tree = ContentTree.of(sr);
         for (Map.Entry<String, String> e : CONTAINERS.entrySet()) {
             Template t = Standard.current().template(e.getKey()).orElseThrow();
-            boolean included = e.getKey().equals("10004") || e.getKey().equals("10014");
+            boolean included = e.getKey().equals("10004") || e.getKey().equals("10014")
+                    || e.getKey().equals("10015");
             boolean rootTemplate = e.getKey().equals("10011") || e.getKey().equals("10001");
             if (rootTemplate && !tree.root().templateIdentifier().orElse("").equals(e.getKey())) {
                 continue;
