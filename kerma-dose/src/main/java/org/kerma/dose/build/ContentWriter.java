@@ -79,15 +79,6 @@ final class ContentWriter {
         return new ContentWriter(c, path + "." + count);
     }
 
-    /** A CONTAINER that follows a template: Content Template Sequence (DCMR, {@code tid}). */
-    ContentWriter container(String relationship, Code name, String tid) {
-        ContentWriter w = container(relationship, name);
-        DicomObject t = w.item.newSequence(Tag.ContentTemplateSequence).addItem();
-        t.setString(Tag.MappingResource, "DCMR");
-        t.setString(Tag.TemplateIdentifier, tid);
-        return w;
-    }
-
     ContentWriter code(String relationship, Code name, Code value) {
         if (value.value().isEmpty() || value.scheme().isEmpty()) {
             throw new RdsrBuildException(nextPath(), describe(name) + " has a code without value or scheme");
