@@ -61,6 +61,7 @@ public final class Kerma {
             ServeCommand::new,
             ProtocolCommand::new,
             DoseCommand::new,
+            RdsrCommand::new,
             ValidateCommand::new,
             StdCommand::new,
             CommandLine.HelpCommand::new);
