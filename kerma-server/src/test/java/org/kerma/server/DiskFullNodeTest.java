@@ -78,9 +78,8 @@ class DiskFullNodeTest {
             assertThat(refused.status()).isEqualTo(Status.OUT_OF_RESOURCES);
             assertThat(refused.errorComment()).isNotEmpty();
             assertThat(acknowledged).isNotEmpty();
-            try (var incoming = Files.list(volume.resolve("archive").resolve("incoming"))) {
-                assertThat(incoming.toList()).as("nothing partial kept").isEmpty();
-            }
+            assertThat(TestImages.partFilesUnder(volume.resolve("archive").resolve("incoming")))
+                    .as("nothing partial kept").isEmpty();
 
             Files.delete(ballast);
             DicomObject retried = large(n - 1);

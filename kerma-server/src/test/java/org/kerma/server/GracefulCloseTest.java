@@ -76,11 +76,6 @@ class GracefulCloseTest {
     }
 
     private static boolean partFileIn(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".part"));
-        }
+        return !TestImages.partFilesUnder(dir).isEmpty();
     }
 }

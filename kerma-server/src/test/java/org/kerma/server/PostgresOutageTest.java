@@ -92,9 +92,8 @@ class PostgresOutageTest {
                     assertThat(Archive.digest(in)).as(sop).isEqualTo(row.sha256());
                 }
             }
-            try (Stream<Path> incoming = Files.list(data.resolve("archive").resolve("incoming"))) {
-                assertThat(incoming.toList()).as("no temporary file left behind").isEmpty();
-            }
+            assertThat(TestImages.partFilesUnder(data.resolve("archive").resolve("incoming")))
+                    .as("no temporary file left behind").isEmpty();
         }
     }
 }

@@ -1,7 +1,10 @@
 package org.kerma.server;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.Tag;
 import org.kerma.dicom.TransferSyntax;
@@ -12,6 +15,20 @@ import org.kerma.dicom.io.WriteOptions;
 
 /** Small CT images made in the test, with UIDs under Kerma's test root. */
 final class TestImages {
+
+    /**
+     * The temporary {@code .part} files anywhere under an archive's {@code incoming/} directory (each open archive
+     * writes into {@code incoming/<owner>/}, beside its {@code owner.lock}); empty when the directory is absent.
+     */
+    static List<Path> partFilesUnder(Path incoming) throws IOException {
+        if (!Files.isDirectory(incoming)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(incoming)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".part")).toList();
+        }
+    }
+
     static final String ROOT = "1.2.826.0.1.3680043.10.1188.7.";
 
     private TestImages() {
