@@ -49,8 +49,34 @@ final class ModuleCheck {
      * @param recursions for a level whose sequence recurs in its own items without rows of its own (the SR Content
      *                   Sequence), the sequence's tag and the level its nested items are checked against
      */
-    record Plan(Map<List<String>, List<Step>> steps, Map<List<String>, Map.Entry<Integer, List<String>>> recursions) {
+    record Plan(Map<List<String>, List<Step>> steps, Map<List<String>, Map.Entry<Integer, List<String>>> recursions,
+                Map<List<String>, Selector> selectors) {
     }
+
+    /**
+     * For a level whose macro invocation conditions all depend only on elements of the item itself (the SR Content
+     * Sequence: Value Type selects the content item macro), the rows that apply, worked out once per distinct set of
+     * values of those elements and then shared by every item, and by every object, with the same values; with the
+     * results of the 1C/2C conditions that depend on the same elements only.
+     *
+     * @param tags       the elements the level's item-local conditions read
+     * @param selections the rows applying per key (the values of {@code tags}), at most {@link #MAX_SELECTIONS}
+     */
+    record Selector(int[] tags, Map<String, Selection> selections) {
+        static final int MAX_SELECTIONS = 256;
+    }
+
+    /**
+     * The rows applying to items with one set of values.
+     *
+     * @param steps        the rows whose invoking macros' conditions hold, in order
+     * @param results      for each of {@code steps}, its 1C/2C condition's result when it is item-local, else null
+     * @param notEvaluable the first row of each macro whose invocation condition cannot be evaluated
+     */
+    record Selection(List<Step> steps, List<Condition.Result> results, List<Step> notEvaluable) {
+    }
+
+    private static final int MAX_SELECTOR_TAGS = 8;
 
     /** Prepares a module's rows for checking. */
     static Plan plan(Standard standard, Module module) {
@@ -96,7 +122,30 @@ final class ModuleCheck {
                 recursions.put(level, Map.entry(tag, inner));
             }
         });
-        return new Plan(steps, recursions);
+        Map<List<String>, Selector> selectors = new HashMap<>();
+        steps.forEach((level, list) -> selector(list).ifPresent(sel -> selectors.put(level, sel)));
+        return new Plan(steps, recursions, selectors);
+    }
+
+    /** A selector for a level with invoked macros whose conditions are all item-local; empty otherwise. */
+    private static java.util.Optional<Selector> selector(List<Step> steps) {
+        java.util.Set<Integer> tags = new java.util.TreeSet<>();
+        boolean macros = false;
+        for (Step step : steps) {
+            for (Condition c : step.macroConditions()) {
+                macros = true;
+                java.util.Optional<java.util.Set<Integer>> local = c == null ? java.util.Optional.empty() : c.itemTags();
+                if (local.isEmpty()) {
+                    return java.util.Optional.empty();
+                }
+                tags.addAll(local.get());
+            }
+        }
+        if (!macros || tags.size() > MAX_SELECTOR_TAGS) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Selector(tags.stream().mapToInt(Integer::intValue).toArray(),
+                new java.util.concurrent.ConcurrentHashMap<>()));
     }
 
     /**
@@ -120,6 +169,7 @@ final class ModuleCheck {
     private final Module module;
     private final Map<List<String>, List<Step>> levels;
     private final Map<List<String>, Map.Entry<Integer, List<String>>> recursions;
+    private final Map<List<String>, Selector> selectors;
     private final DicomObject root;
     private final List<Finding> findings;
 
@@ -127,6 +177,7 @@ final class ModuleCheck {
         this.module = module;
         this.levels = plan.steps();
         this.recursions = plan.recursions();
+        this.selectors = plan.selectors();
         this.root = root;
         this.findings = findings;
     }
@@ -142,6 +193,11 @@ final class ModuleCheck {
         }
         Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
         Condition.Values values = new Condition.Values();
+        Selector selector = selectors.get(level);
+        if (selector != null) {
+            checkSelected(item, select(selector, item, steps), path, evaluated, values);
+            return;
+        }
         List<Condition> skipped = null;
         for (Step step : steps) {
             if (step.macroConditions() == skipped) {
@@ -151,21 +207,102 @@ final class ModuleCheck {
             if (applies != Condition.Result.TRUE) {
                 skipped = step.macroConditions();
                 if (applies == Condition.Result.NOT_EVALUABLE) {
-                    ModuleAttribute a = step.attribute();
-                    findings.add(new Finding(Severity.NOT_CHECKED, Rule.CONDITION_NOT_EVALUABLE, module.id(), -1, "",
-                            path.toString(), "attributes of " + a.macro() + " not checked: the condition of its"
-                            + " invocation (" + String.join(" and ", a.macroConditions()) + ") cannot be evaluated"));
+                    macroNotEvaluable(step, path);
                 }
                 continue;
             }
-            ModuleAttribute a = step.attribute();
-            checkAttribute(step, item, path, evaluated, values);
-            if (step.inner() != null && item.findValue(a.tag()).orElse(null) instanceof Sequence sequence) {
-                for (int n = 0; n < sequence.size(); n++) {
-                    check(sequence.item(n), step.inner(), path.item(a.keyword(), n));
+            checkStep(step, null, item, path, evaluated, values);
+        }
+    }
+
+    private void checkStep(Step step, Condition.Result known, DicomObject item, ItemPath path,
+                           Map<Condition, Condition.Result> evaluated, Condition.Values values) {
+        ModuleAttribute a = step.attribute();
+        checkAttribute(step, known, item, path, evaluated, values);
+        if (step.inner() != null && item.findValue(a.tag()).orElse(null) instanceof Sequence sequence) {
+            for (int n = 0; n < sequence.size(); n++) {
+                check(sequence.item(n), step.inner(), path.item(a.keyword(), n));
+            }
+        }
+    }
+
+    private void checkSelected(DicomObject item, Selection selection, ItemPath path,
+                               Map<Condition, Condition.Result> evaluated, Condition.Values values) {
+        for (Step step : selection.notEvaluable()) {
+            macroNotEvaluable(step, path);
+        }
+        List<Step> steps = selection.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            checkStep(steps.get(i), selection.results().get(i), item, path, evaluated, values);
+        }
+    }
+
+    /** The rows applying to {@code item}, from the selector's cache or worked out on {@code item} and cached. */
+    private Selection select(Selector selector, DicomObject item, List<Step> steps) {
+        StringBuilder key = new StringBuilder();
+        for (int tag : selector.tags()) {
+            Object value = item.findValue(tag).orElse(null);
+            if (value == null) {
+                key.append("\u0000-");
+            } else if (value instanceof Sequence s) {
+                key.append("\u0000S").append(s.size());
+            } else {
+                try {
+                    key.append("\u0000=").append(String.join("\\", item.strings(tag)));
+                } catch (InvalidValueException e) {
+                    key.append("\u0000!");
                 }
             }
         }
+        String k = key.toString();
+        Selection cached = selector.selections().get(k);
+        if (cached != null) {
+            return cached;
+        }
+        Selection built = selection(selector, item, steps);
+        if (selector.selections().size() < Selector.MAX_SELECTIONS) {
+            selector.selections().putIfAbsent(k, built);
+        }
+        return built;
+    }
+
+    private Selection selection(Selector selector, DicomObject item, List<Step> steps) {
+        Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
+        Condition.Values values = new Condition.Values();
+        java.util.Set<Integer> tags = new java.util.HashSet<>();
+        for (int t : selector.tags()) {
+            tags.add(t);
+        }
+        List<Step> applying = new ArrayList<>();
+        List<Condition.Result> results = new ArrayList<>();
+        List<Step> notEvaluable = new ArrayList<>();
+        List<Condition> skipped = null;
+        for (Step step : steps) {
+            if (step.macroConditions() == skipped) {
+                continue;
+            }
+            Condition.Result applies = macroApplies(step, item, evaluated, values);
+            if (applies != Condition.Result.TRUE) {
+                skipped = step.macroConditions();
+                if (applies == Condition.Result.NOT_EVALUABLE) {
+                    notEvaluable.add(step);
+                }
+                continue;
+            }
+            applying.add(step);
+            Condition c = step.condition();
+            boolean local = c != null && c.itemTags().map(tags::containsAll).orElse(false);
+            results.add(local ? c.evaluate(item, root, values) : null);
+        }
+        return new Selection(List.copyOf(applying), java.util.Collections.unmodifiableList(results),
+                List.copyOf(notEvaluable));
+    }
+
+    private void macroNotEvaluable(Step step, ItemPath path) {
+        ModuleAttribute a = step.attribute();
+        findings.add(new Finding(Severity.NOT_CHECKED, Rule.CONDITION_NOT_EVALUABLE, module.id(), -1, "",
+                path.toString(), "attributes of " + a.macro() + " not checked: the condition of its"
+                + " invocation (" + String.join(" and ", a.macroConditions()) + ") cannot be evaluated"));
     }
 
     /**
@@ -200,7 +337,7 @@ final class ModuleCheck {
     }
 
 
-    private void checkAttribute(Step step, DicomObject item, ItemPath path,
+    private void checkAttribute(Step step, Condition.Result known, DicomObject item, ItemPath path,
                                 Map<Condition, Condition.Result> evaluated, Condition.Values values) {
         ModuleAttribute a = step.attribute();
         boolean present = item.contains(a.tag());
@@ -220,7 +357,7 @@ final class ModuleCheck {
                     add(a, path, Rule.MISSING_TYPE_2, "type 2 attribute is missing");
                 }
             }
-            case TYPE_1C, TYPE_2C -> checkConditional(step, item, path, present, hasValue, evaluated, values);
+            case TYPE_1C, TYPE_2C -> checkConditional(step, known, item, path, present, hasValue, evaluated, values);
             default -> {
             }
         }
@@ -234,10 +371,11 @@ final class ModuleCheck {
         }
     }
 
-    private void checkConditional(Step step, DicomObject item, ItemPath path, boolean present, boolean hasValue,
-                                  Map<Condition, Condition.Result> evaluated, Condition.Values values) {
+    private void checkConditional(Step step, Condition.Result known, DicomObject item, ItemPath path, boolean present,
+                                  boolean hasValue, Map<Condition, Condition.Result> evaluated,
+                                  Condition.Values values) {
         ModuleAttribute a = step.attribute();
-        Condition.Result r = step.condition() == null ? Condition.Result.NOT_EVALUABLE
+        Condition.Result r = known != null ? known : step.condition() == null ? Condition.Result.NOT_EVALUABLE
                 : evaluated.computeIfAbsent(step.condition(), c -> c.evaluate(item, root, values));
         boolean oneC = a.type() == AttributeType.TYPE_1C;
         switch (r) {

@@ -1,6 +1,7 @@
 package org.kerma.standard.validate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -9,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.kerma.dicom.Code;
 import org.kerma.dicom.DicomObject;
+import org.kerma.dicom.Tag;
 import org.kerma.dicom.sr.ContentItem;
 import org.kerma.dicom.sr.LegacyCodes;
-import org.kerma.dicom.sr.NumericValue;
 import org.kerma.standard.Standard;
 import org.kerma.standard.Template;
 import org.kerma.standard.TemplateRow;
@@ -48,15 +49,49 @@ final class TemplateCheck {
      * @param valueSet      canonical codes a CODE value is checked against; empty when not checked
      * @param unitsSet      canonical codes of the units context group; empty when none
      * @param children      the rows nested under it
+     * @param byConcept     the rows of {@code children} with a fixed concept name, by canonical concept name
+     * @param byGroup       the rows of {@code children} whose concept name comes from a context group
      */
     record Node(String tid, TemplateRow row, boolean mandatory, int vmMin, int vmMax, Set<Code> conceptNames,
-                Set<Code> valueSet, Set<Code> unitsSet, List<Node> children) {
+                Set<Code> valueSet, Set<Code> unitsSet, List<Node> children, Map<Code, List<Node>> byConcept,
+                List<Node> byGroup) {
+
+        static Node of(String tid, TemplateRow row, boolean mandatory, int vmMin, int vmMax, Set<Code> conceptNames,
+                       Set<Code> valueSet, Set<Code> unitsSet, List<Node> children) {
+            Map<Code, List<Node>> byConcept = new HashMap<>();
+            List<Node> byGroup = new ArrayList<>();
+            for (Node child : children) {
+                if (child.row().conceptName().isPresent()) {
+                    byConcept.computeIfAbsent(LegacyCodes.canonical(child.row().conceptName().get()),
+                            k -> new ArrayList<>()).add(child);
+                } else if (!child.conceptNames().isEmpty()) {
+                    byGroup.add(child);
+                }
+            }
+            byConcept.replaceAll((k, v) -> List.copyOf(v));
+            return new Node(tid, row, mandatory, vmMin, vmMax, conceptNames, valueSet, unitsSet,
+                    List.copyOf(children), Map.copyOf(byConcept), List.copyOf(byGroup));
+        }
+
+        /** The child rows an item of concept name {@code canonical} (after {@link LegacyCodes#canonical}) fits. */
+        List<Node> candidates(Code canonical) {
+            List<Node> fixed = byConcept.getOrDefault(canonical, List.of());
+            if (byGroup.isEmpty()) {
+                return fixed;
+            }
+            List<Node> all = new ArrayList<>(fixed);
+            for (Node n : byGroup) {
+                if (n.conceptNames().contains(canonical)) {
+                    all.add(n);
+                }
+            }
+            return all;
+        }
 
         boolean matches(Code concept) {
-            if (row.conceptName().isPresent()) {
-                return LegacyCodes.sameConcept(row.conceptName().get(), concept);
-            }
-            return conceptNames.contains(LegacyCodes.canonical(concept));
+            Code canonical = LegacyCodes.canonical(concept);
+            return row.conceptName().map(c -> LegacyCodes.canonical(c).equals(canonical))
+                    .orElse(conceptNames.contains(canonical));
         }
 
         boolean identifiable() {
@@ -157,9 +192,9 @@ final class TemplateCheck {
         }
         int min = vmMin >= 0 ? vmMin : count(row.vmMin(), 1);
         int max = vmMax >= 0 ? vmMax : count(row.vmMax(), 1);
-        return List.of(new Node(template.tid(), row, mandatory, min, max, codes(standard, row.conceptNameCid()),
+        return List.of(Node.of(template.tid(), row, mandatory, min, max, codes(standard, row.conceptNameCid()),
                 row.valueType().equals("CODE") ? codes(standard, row.valueSetCid()) : Set.of(),
-                codes(standard, row.unitsCid()), List.copyOf(children)));
+                codes(standard, row.unitsCid()), children));
     }
 
     private static int count(String vm, int otherwise) {
@@ -215,15 +250,14 @@ final class TemplateCheck {
             }
             Node match = null;
             Node sameConcept = null;
-            for (Node candidate : node.children()) {
-                if (candidate.identifiable() && candidate.matches(concept.get())) {
-                    if (candidate.row().valueType().equals(child.valueTypeCode())) {
-                        match = candidate;
-                        break;
-                    }
-                    if (sameConcept == null) {
-                        sameConcept = candidate;
-                    }
+            String valueType = child.valueTypeCode();
+            for (Node candidate : node.candidates(LegacyCodes.canonical(concept.get()))) {
+                if (candidate.row().valueType().equals(valueType)) {
+                    match = candidate;
+                    break;
+                }
+                if (sameConcept == null) {
+                    sameConcept = candidate;
                 }
             }
             if (match == null && sameConcept != null) {
@@ -259,7 +293,7 @@ final class TemplateCheck {
 
     private static void checkItem(ContentItem item, Node node, List<Finding> findings) {
         TemplateRow row = node.row();
-        String relationship = item.dataset().getString(org.kerma.dicom.Tag.RelationshipType, "");
+        String relationship = item.dataset().getString(Tag.RelationshipType, "");
         if (!row.relationship().isEmpty() && !row.relationship().equals(relationship)) {
             add(findings, Severity.ERROR, Rule.TEMPLATE_RELATIONSHIP, node, item, "relationship type '"
                     + relationship + "' where TID " + node.tid() + " row " + row.row() + " has " + row.relationship());
@@ -276,7 +310,10 @@ final class TemplateCheck {
     }
 
     private static void checkUnits(ContentItem item, Node node, List<Finding> findings) {
-        Optional<Code> units = item.numeric().flatMap(NumericValue::units);
+        List<DicomObject> measured = item.dataset().items(Tag.MeasuredValueSequence);
+        List<DicomObject> unitItems = measured.isEmpty() ? List.of()
+                : measured.get(0).items(Tag.MeasurementUnitsCodeSequence);
+        Optional<Code> units = unitItems.isEmpty() ? Optional.empty() : Code.from(unitItems.get(0));
         if (units.isEmpty()) {
             return;
         }
