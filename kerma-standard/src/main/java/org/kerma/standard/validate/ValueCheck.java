@@ -43,6 +43,11 @@ final class ValueCheck {
                 findings.add(finding(Rule.INVALID_VALUE, tag, path, vr
                         + " value padded with NUL (0x00); PS3.5 Section 6.2 pads only UI with NUL, other VRs with space"));
             }
+            int accepted = RawValueCheck.acceptedValueCount(vr, bytes);
+            if (accepted != RawValueCheck.UNDECIDED) {
+                checkVm(tag, vr, accepted, path, findings);
+                continue;
+            }
             List<String> values;
             try {
                 values = item.strings(tag);
