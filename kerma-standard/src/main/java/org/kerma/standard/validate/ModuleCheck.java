@@ -462,10 +462,21 @@ final class ModuleCheck {
                 a.checked() ? reason : reason + " (hand-kept row not yet checked against PS3.3)"));
     }
 
+    /** Only spaces and NULs: a string value that is all padding is empty (PS3.5 Section 6.2). */
+    private static boolean padding(byte[] b) {
+        for (byte x : b) {
+            if (x != ' ' && x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Present with a value: bytes other than padding, items, or encapsulated or bulk data. */
     static boolean hasValue(DicomObject item, int tag) {
         Object value = item.findValue(tag).orElse(null);
         if (value instanceof byte[] b) {
-            return b.length > 0;
+            return b.length > 0 && (!item.findVr(tag).map(VR::isString).orElse(false) || !padding(b));
         }
         if (value instanceof Sequence s) {
             return !s.isEmpty();

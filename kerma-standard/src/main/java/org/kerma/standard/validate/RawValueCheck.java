@@ -126,9 +126,9 @@ final class RawValueCheck {
         return to - i <= 9 && digits(b, i, to);
     }
 
-    /** Components of digits without leading zeros separated by single dots; first component 0, 1 or 2. */
+    /** Two or more components of digits without leading zeros separated by single dots; the first 0, 1 or 2. */
     private static boolean uid(byte[] b, int from, int to) {
-        if (from >= to || b[from] > '2' || (to - from > 1 && b[from + 1] != '.')) {
+        if (to - from < 3 || b[from] > '2' || b[from + 1] != '.') {
             return false;
         }
         int componentStart = from;

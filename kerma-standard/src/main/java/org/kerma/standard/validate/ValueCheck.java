@@ -67,7 +67,7 @@ final class ValueCheck {
     }
 
     private static void checkVm(int tag, VR vr, int count, ItemPath path, List<Finding> findings) {
-        if (Tags.isPrivate(tag) || vr.kind() == VR.Kind.TEXT) {
+        if (Tags.isPrivate(tag) || !vr.isMultiValuedString() && vr.isString()) {
             return;
         }
         DictionaryEntry entry = ElementDictionary.standard().find(tag).orElse(null);
