@@ -244,7 +244,7 @@ final class TemplateCheck {
             if (child.isByReference()) {
                 continue;
             }
-            Optional<Code> concept = child.conceptName();
+            Optional<Code> concept = code(child.dataset(), Tag.ConceptNameCodeSequence);
             if (concept.isEmpty()) {
                 continue;
             }
@@ -311,9 +311,8 @@ final class TemplateCheck {
 
     private static void checkUnits(ContentItem item, Node node, List<Finding> findings) {
         List<DicomObject> measured = item.dataset().items(Tag.MeasuredValueSequence);
-        List<DicomObject> unitItems = measured.isEmpty() ? List.of()
-                : measured.get(0).items(Tag.MeasurementUnitsCodeSequence);
-        Optional<Code> units = unitItems.isEmpty() ? Optional.empty() : Code.from(unitItems.get(0));
+        Optional<Code> units = measured.isEmpty() ? Optional.empty()
+                : code(measured.get(0), Tag.MeasurementUnitsCodeSequence);
         if (units.isEmpty()) {
             return;
         }
@@ -321,7 +320,8 @@ final class TemplateCheck {
         boolean ok = row.units().map(u -> sameUnits(u, units.get())).orElse(true)
                 && (node.unitsSet().isEmpty() || node.unitsSet().contains(units.get()));
         if (!ok) {
-            add(findings, Severity.ERROR, Rule.TEMPLATE_UNITS, node, item, "units " + units.get() + " where TID "
+            add(findings, Severity.ERROR, Rule.TEMPLATE_UNITS, node, item, "units "
+                    + full(measured.get(0), Tag.MeasurementUnitsCodeSequence, units.get()) + " where TID "
                     + node.tid() + " row " + row.row() + " requires " + row.units().map(Code::toString)
                     .orElse("units from CID " + row.unitsCid()));
         }
@@ -340,14 +340,15 @@ final class TemplateCheck {
     }
 
     private static void checkCode(ContentItem item, Node node, List<Finding> findings) {
-        Optional<Code> code = item.code();
+        Optional<Code> code = code(item.dataset(), Tag.ConceptCodeSequence);
         if (code.isEmpty()) {
             return;
         }
         TemplateRow row = node.row();
         if (row.fixedValue().isPresent()) {
             if (!LegacyCodes.sameConcept(row.fixedValue().get(), code.get())) {
-                add(findings, Severity.ERROR, Rule.TEMPLATE_CODED_VALUE, node, item, "value " + code.get()
+                add(findings, Severity.ERROR, Rule.TEMPLATE_CODED_VALUE, node, item, "value "
+                        + full(item.dataset(), Tag.ConceptCodeSequence, code.get())
                         + " where TID " + node.tid() + " row " + row.row() + " fixes " + row.fixedValue().get());
             }
             return;
@@ -357,8 +358,31 @@ final class TemplateCheck {
         }
         boolean enumerated = row.valueSetBde().equals("E");
         add(findings, enumerated ? Severity.ERROR : Severity.WARNING, Rule.TEMPLATE_CODED_VALUE, node, item, "value "
-                + code.get() + " is not in CID " + row.valueSetCid() + (enumerated ? "" : " (a "
-                + (row.valueSetBde().equals("B") ? "baseline" : "defined") + " context group: allowed, but unusual)"));
+                + full(item.dataset(), Tag.ConceptCodeSequence, code.get()) + " is not in CID " + row.valueSetCid()
+                + (enumerated ? "" : " (a " + (row.valueSetBde().equals("B") ? "baseline" : "defined")
+                + " context group: allowed, but unusual)"));
+    }
+
+    /**
+     * The code of the first item of a code sequence by value and scheme only, the meaning left empty (codes compare
+     * by value and scheme, and decoding meanings of every item costs more than the rest of the check): the full code
+     * is read again, with {@link Code#from}, only for the text of a finding.
+     */
+    private static Optional<Code> code(DicomObject item, int sequenceTag) {
+        List<DicomObject> items = item.items(sequenceTag);
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        DicomObject c = items.get(0);
+        String value = c.getString(Tag.CodeValue, "").trim();
+        String scheme = c.getString(Tag.CodingSchemeDesignator, "").trim();
+        return value.isEmpty() ? Code.from(c) : Optional.of(new Code(value, scheme, ""));
+    }
+
+    /** The code as written, meaning included, for a finding's text. */
+    private static String full(DicomObject item, int sequenceTag, Code fallback) {
+        List<DicomObject> items = item.items(sequenceTag);
+        return (items.isEmpty() ? Optional.<Code>empty() : Code.from(items.get(0))).orElse(fallback).toString();
     }
 
     private static String describe(Node node) {
