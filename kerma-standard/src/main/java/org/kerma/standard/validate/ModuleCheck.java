@@ -1,11 +1,17 @@
 package org.kerma.standard.validate;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kerma.dicom.BulkData;
 import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.DictionaryEntry;
@@ -128,24 +134,24 @@ final class ModuleCheck {
     }
 
     /** A selector for a level with invoked macros whose conditions are all item-local; empty otherwise. */
-    private static java.util.Optional<Selector> selector(List<Step> steps) {
-        java.util.Set<Integer> tags = new java.util.TreeSet<>();
+    private static Optional<Selector> selector(List<Step> steps) {
+        Set<Integer> tags = new TreeSet<>();
         boolean macros = false;
         for (Step step : steps) {
             for (Condition c : step.macroConditions()) {
                 macros = true;
-                java.util.Optional<java.util.Set<Integer>> local = c == null ? java.util.Optional.empty() : c.itemTags();
+                Optional<Set<Integer>> local = c == null ? Optional.empty() : c.itemTags();
                 if (local.isEmpty()) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 tags.addAll(local.get());
             }
         }
         if (!macros || tags.size() > MAX_SELECTOR_TAGS) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Selector(tags.stream().mapToInt(Integer::intValue).toArray(),
-                new java.util.concurrent.ConcurrentHashMap<>()));
+        return Optional.of(new Selector(tags.stream().mapToInt(Integer::intValue).toArray(),
+                new ConcurrentHashMap<>()));
     }
 
     /**
@@ -269,7 +275,7 @@ final class ModuleCheck {
     private Selection selection(Selector selector, DicomObject item, List<Step> steps) {
         Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
         Condition.Values values = new Condition.Values();
-        java.util.Set<Integer> tags = new java.util.HashSet<>();
+        Set<Integer> tags = new HashSet<>();
         for (int t : selector.tags()) {
             tags.add(t);
         }
@@ -294,7 +300,7 @@ final class ModuleCheck {
             boolean local = c != null && c.itemTags().map(tags::containsAll).orElse(false);
             results.add(local ? c.evaluate(item, root, values) : null);
         }
-        return new Selection(List.copyOf(applying), java.util.Collections.unmodifiableList(results),
+        return new Selection(List.copyOf(applying), Collections.unmodifiableList(results),
                 List.copyOf(notEvaluable));
     }
 

@@ -98,6 +98,10 @@ class DciodvfyAgreementTest {
         double agreement = shared[0] / (double) Math.max(1, shared[0] + shared[1] + shared[2] + shared[3]);
         assertThat(compared).isGreaterThan(100);
         assertThat(agreement).as(table).isGreaterThanOrEqualTo(AGREEMENT_FLOOR);
+        double undecidedAgreement = shared[0] / (double) Math.max(1, shared[0] + shared[1] + shared[2]);
+        assertThat(undecidedAgreement).as("agreement with the decided disagreements set aside\n" + table)
+                .isGreaterThanOrEqualTo(0.95);
+        assertThat(shared[1]).as("Kerma-only errors that no decision of the standard supports\n" + table).isZero();
     }
 
     private static boolean mayBeDicom(Path f) {

@@ -87,7 +87,8 @@ class TemplateCheckTest {
         num(parameters, dcm("113827", "Nominal Total Collimation Width"), "38.4", "mm");
         num(parameters, dcm("113823", "Number of X-Ray Sources"), "1", "{X-Ray sources}");
         DicomObject source = item(parameters, "CONTAINS", "CONTAINER", dcm("113831", "CT X-Ray Source Parameters"));
-        item(source, "CONTAINS", "TEXT", dcm("113832", "Identification of the X-Ray Source")).setString(Tag.TextValue, "A");
+        item(source, "CONTAINS", "TEXT", dcm("113832", "Identification of the X-Ray Source"))
+                .setString(Tag.TextValue, "A");
         num(source, dcm("113733", "KVP"), "120", "kV");
         num(source, dcm("113833", "Maximum X-Ray Tube Current"), "300", "mA");
         num(source, dcm("113734", "X-Ray Tube Current"), "200", "mA");
