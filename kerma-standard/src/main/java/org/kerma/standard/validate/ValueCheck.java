@@ -28,10 +28,8 @@ final class ValueCheck {
             int tag = item.tagAt(i);
             Object value = item.valueAt(i);
             if (value instanceof Sequence sequence) {
-                String keyword = IodValidator.keyword(tag);
-                String name = keyword.isEmpty() ? Tags.format(tag) : keyword;
                 for (int n = 0; n < sequence.size(); n++) {
-                    walk(sequence.item(n), path.item(name, n), findings);
+                    walk(sequence.item(n), path.item(tag, n), findings);
                 }
                 continue;
             }
