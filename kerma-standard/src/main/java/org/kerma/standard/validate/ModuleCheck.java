@@ -432,11 +432,14 @@ final class ModuleCheck {
 
     private void checkValues(Step step, DicomObject item, ItemPath path) {
         ModuleAttribute a = step.attribute();
-        List<String> values;
-        try {
-            values = item.strings(a.tag());
-        } catch (InvalidValueException e) {
-            return;
+        List<String> values = item.findValue(a.tag()).orElse(null) instanceof byte[] raw
+                ? RawValueCheck.asciiValues(item.findVr(a.tag()).orElse(VR.UN), raw) : null;
+        if (values == null) {
+            try {
+                values = item.strings(a.tag());
+            } catch (InvalidValueException e) {
+                return;
+            }
         }
         if (!a.vm().isEmpty() && !a.vm().equals(step.dictionaryVm()) && !ValueRules.vmAllows(a.vm(), values.size())) {
             add(a, path, Rule.INVALID_VM, values.size() + " values where the module's VM is " + a.vm());

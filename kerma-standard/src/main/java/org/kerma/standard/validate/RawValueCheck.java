@@ -1,5 +1,8 @@
 package org.kerma.standard.validate;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.kerma.dicom.VR;
 
 /**
@@ -36,6 +39,48 @@ final class RawValueCheck {
             }
         }
         return count;
+    }
+
+    /**
+     * The values of an element of a VR whose values are backslash-separated and ASCII when valid (AE, AS, CS, DA, DS,
+     * DT, IS, LO, SH, TM, UI), read without the character set when every byte is printable ASCII, with padding
+     * removed as {@code DicomObject.strings} removes it; null otherwise (another VR, or a byte that needs the
+     * character set), and the caller decodes.
+     */
+    static List<String> asciiValues(VR vr, byte[] b) {
+        boolean leading;
+        switch (vr) {
+            case AE, AS, CS, DS, IS, LO, SH -> leading = true;
+            case DA, DT, TM, UI -> leading = false;
+            default -> {
+                return null;
+            }
+        }
+        for (byte x : b) {
+            if ((x < 0x20 && x != 0) || x == 0x7F || x < 0) {
+                return null;
+            }
+        }
+        if (b.length == 0) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>(2);
+        int start = 0;
+        for (int i = 0; i <= b.length; i++) {
+            if (i == b.length || b[i] == '\\') {
+                int from = start;
+                int to = i;
+                while (to > from && (b[to - 1] == ' ' || b[to - 1] == 0)) {
+                    to--;
+                }
+                while (leading && from < to && b[from] == ' ') {
+                    from++;
+                }
+                values.add(new String(b, from, to - from, StandardCharsets.US_ASCII));
+                start = i + 1;
+            }
+        }
+        return values;
     }
 
     private static boolean accepts(VR vr, byte[] b, int from, int to) {

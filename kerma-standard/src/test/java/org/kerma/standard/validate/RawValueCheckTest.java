@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.kerma.dicom.DicomObject;
+import org.kerma.dicom.Tag;
 import org.kerma.dicom.VR;
 
 class RawValueCheckTest {
@@ -47,6 +49,31 @@ class RawValueCheckTest {
             assertThat(RawValueCheck.acceptedValueCount(VR.valueOf(c[0]), c[1].getBytes(StandardCharsets.UTF_8)))
                     .as("%s '%s'", c[0], c[1]).isEqualTo(RawValueCheck.UNDECIDED);
         }
+    }
+
+    @Test
+    void readsAsciiValuesAsTheDecoderDoes() {
+        Random random = new Random(7);
+        String alphabet = "AZ09 ._-^";
+        List<VR> vrs = List.of(VR.CS, VR.SH, VR.LO, VR.DS, VR.UI, VR.DA, VR.TM);
+        for (int n = 0; n < 20_000; n++) {
+            VR vr = vrs.get(random.nextInt(vrs.size()));
+            String[] values = new String[1 + random.nextInt(3)];
+            for (int v = 0; v < values.length; v++) {
+                char[] chars = new char[random.nextInt(8)];
+                for (int i = 0; i < chars.length; i++) {
+                    chars[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+                }
+                values[v] = new String(chars);
+            }
+            DicomObject item = new DicomObject();
+            item.putString(Tag.Modality, vr, values);
+            byte[] raw = (byte[]) item.findValue(Tag.Modality).orElseThrow();
+            assertThat(RawValueCheck.asciiValues(vr, raw)).as("%s %s", vr, Arrays.toString(values))
+                    .isEqualTo(item.strings(Tag.Modality));
+        }
+        assertThat(RawValueCheck.asciiValues(VR.LO, "M\u00fcller".getBytes(StandardCharsets.ISO_8859_1))).isNull();
+        assertThat(RawValueCheck.asciiValues(VR.LT, "text".getBytes(StandardCharsets.US_ASCII))).isNull();
     }
 
     @Test
