@@ -1,5 +1,6 @@
 package org.kerma.standard.validate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -243,7 +244,12 @@ final class ModuleCheck {
         }
     }
 
-    /** The rows applying to {@code item}, from the selector's cache or worked out on {@code item} and cached. */
+    /**
+     * The rows applying to {@code item}, from the selector's cache or worked out on {@code item} and cached. The key
+     * is the raw bytes of the selecting elements when they are ASCII (equal bytes give equal values under any
+     * character set; values equal after decoding but padded differently only take another entry), else their
+     * decoded values.
+     */
     private Selection select(Selector selector, DicomObject item, List<Step> steps) {
         StringBuilder key = new StringBuilder();
         for (int tag : selector.tags()) {
@@ -252,12 +258,16 @@ final class ModuleCheck {
                 key.append("\u0000-");
             } else if (value instanceof Sequence s) {
                 key.append("\u0000S").append(s.size());
-            } else {
+            } else if (value instanceof byte[] raw && ascii(raw)) {
+                key.append("\u0000=").append(new String(raw, StandardCharsets.ISO_8859_1));
+            } else if (value instanceof byte[]) {
                 try {
-                    key.append("\u0000=").append(String.join("\\", item.strings(tag)));
+                    key.append("\u0000#").append(String.join("\\", item.strings(tag)));
                 } catch (InvalidValueException e) {
                     key.append("\u0000!");
                 }
+            } else {
+                key.append("\u0000?").append(value);
             }
         }
         String k = key.toString();
@@ -270,6 +280,16 @@ final class ModuleCheck {
             selector.selections().putIfAbsent(k, built);
         }
         return built;
+    }
+
+    /** Bytes that read the same under every character set (no ESC, nothing above 0x7F). */
+    private static boolean ascii(byte[] raw) {
+        for (byte b : raw) {
+            if (b < 0 || b == 0x1B) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Selection selection(Selector selector, DicomObject item, List<Step> steps) {

@@ -3,6 +3,7 @@ package org.kerma.standard.validate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.VR;
 
 /**
@@ -81,6 +82,20 @@ final class RawValueCheck {
             }
         }
         return values;
+    }
+
+    /**
+     * The first value of a string element as {@link #asciiValues} reads it when it can, else as
+     * {@code DicomObject.getString} decodes it; {@code otherwise} when absent or empty.
+     */
+    static String firstValue(DicomObject item, int tag, String otherwise) {
+        if (item.findValue(tag).orElse(null) instanceof byte[] raw) {
+            List<String> values = asciiValues(item.findVr(tag).orElse(VR.UN), raw);
+            if (values != null) {
+                return values.isEmpty() ? otherwise : values.get(0);
+            }
+        }
+        return item.getString(tag, otherwise);
     }
 
     private static boolean accepts(VR vr, byte[] b, int from, int to) {

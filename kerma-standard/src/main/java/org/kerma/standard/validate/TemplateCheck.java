@@ -250,7 +250,7 @@ final class TemplateCheck {
             }
             Node match = null;
             Node sameConcept = null;
-            String valueType = child.valueTypeCode();
+            String valueType = RawValueCheck.firstValue(child.dataset(), Tag.ValueType, "");
             for (Node candidate : node.candidates(LegacyCodes.canonical(concept.get()))) {
                 if (candidate.row().valueType().equals(valueType)) {
                     match = candidate;
@@ -293,7 +293,7 @@ final class TemplateCheck {
 
     private static void checkItem(ContentItem item, Node node, List<Finding> findings) {
         TemplateRow row = node.row();
-        String relationship = item.dataset().getString(Tag.RelationshipType, "");
+        String relationship = RawValueCheck.firstValue(item.dataset(), Tag.RelationshipType, "");
         if (!row.relationship().isEmpty() && !row.relationship().equals(relationship)) {
             add(findings, Severity.ERROR, Rule.TEMPLATE_RELATIONSHIP, node, item, "relationship type '"
                     + relationship + "' where TID " + node.tid() + " row " + row.row() + " has " + row.relationship());
@@ -374,8 +374,8 @@ final class TemplateCheck {
             return Optional.empty();
         }
         DicomObject c = items.get(0);
-        String value = c.getString(Tag.CodeValue, "").trim();
-        String scheme = c.getString(Tag.CodingSchemeDesignator, "").trim();
+        String value = RawValueCheck.firstValue(c, Tag.CodeValue, "").trim();
+        String scheme = RawValueCheck.firstValue(c, Tag.CodingSchemeDesignator, "").trim();
         return value.isEmpty() ? Code.from(c) : Optional.of(new Code(value, scheme, ""));
     }
 
