@@ -1,10 +1,13 @@
 package org.kerma.standard;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.ElementDictionary;
 import org.kerma.dicom.InvalidValueException;
@@ -68,6 +71,38 @@ public final class Condition {
     /** The condition's name in the tables, e.g. {@code NumberOfWedgesNotZero}. */
     public String name() {
         return name;
+    }
+
+    private static final Set<String> ITEM_TESTS = Set.of("Always", "ElementPresent", "ValuePresent", "StringValue",
+            "StringConstant", "BinaryValue", "SequenceHasItems", "SequenceHasOneItem", "SequenceHasTwoItems",
+            "SequenceHasMultipleItems");
+
+    /**
+     * The tags of the item under test that this condition reads, when its result depends on nothing else: on the
+     * presence, values or item counts of these elements of that item only, not on the top-level data set nor on
+     * nested items. Empty when the condition looks further. Two items with equal elements at these tags give the
+     * same result, which lets a validator evaluate the condition once per distinct set of values.
+     */
+    public Optional<Set<Integer>> itemTags() {
+        Set<Integer> tags = new HashSet<>();
+        return collectItemTags(terms, tags) ? Optional.of(Set.copyOf(tags)) : Optional.empty();
+    }
+
+    private static boolean collectItemTags(List<Term> terms, Set<Integer> tags) {
+        for (Term t : terms) {
+            if (!t.group().isEmpty()) {
+                if (!collectItemTags(t.group(), tags)) {
+                    return false;
+                }
+            } else if (ITEM_TESTS.contains(t.test())) {
+                if (!t.test().equals("Always")) {
+                    tags.add(t.tag());
+                }
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

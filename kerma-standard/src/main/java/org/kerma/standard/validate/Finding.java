@@ -12,7 +12,8 @@ import org.kerma.dicom.Tags;
  * @param tag      the attribute's tag, or -1 when the finding is about no single attribute
  * @param keyword  the attribute's keyword, "" when unknown or none
  * @param itemPath where in the tree: "" at the top level, else sequences and 1-based item numbers such as
- *                 {@code BeamSequence[2]>WedgeSequence[1]}
+ *                 {@code BeamSequence[2]>WedgeSequence[1]}; for SR template findings (module {@code TID nnnn}) the
+ *                 content item path, e.g. {@code 1.13.7.3} (PS3.3 Section C.17.3.2.5)
  * @param reason   a sentence saying what is wrong, with the value where one is involved
  */
 public record Finding(Severity severity, Rule rule, String module, int tag, String keyword, String itemPath,

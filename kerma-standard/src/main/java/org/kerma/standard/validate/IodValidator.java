@@ -11,6 +11,7 @@ import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.ElementDictionary;
 import org.kerma.dicom.Tag;
 import org.kerma.dicom.io.DicomFile;
+import org.kerma.dicom.sr.ContentItem;
 import org.kerma.standard.Condition;
 import org.kerma.standard.Iod;
 import org.kerma.standard.IodModule;
@@ -35,14 +36,16 @@ import org.kerma.standard.Usage;
  * </ul>
  * Rows of the hand-kept module tables that are not yet checked against PS3.3 give warnings, never errors.
  *
- * <p>SR content trees are validated against templates elsewhere (the SR model's validator); the SR Document Content
- * module's recursive Content Sequence is checked here only to its first level.
+ * <p>For an X-Ray Radiation Dose SR, the content tree is also checked against its root template, TID 10001 or
+ * TID 10011 ({@link TemplateCheck}); findings about content items carry the content item path.
  *
  * <p>Thread-safe; a validator may be shared.
  */
 public final class IodValidator {
     private final Standard standard;
+    private static final String XRAY_RADIATION_DOSE_SR = "1.2.840.10008.5.1.4.1.1.88.67";
     private final Map<String, Plan> plans = new ConcurrentHashMap<>();
+    private final Map<String, Optional<TemplateCheck.Plan>> templates = new ConcurrentHashMap<>();
 
     /** An IOD's modules prepared for checking, built on first use and then shared. */
     private record Plan(List<PlannedModule> modules, Set<Integer> mandatoryTags) {
@@ -98,7 +101,28 @@ public final class IodValidator {
                 new ModuleCheck(m.module(), m.steps(), dataset, findings).run();
             }
         }
+        if (sopClass.get().equals(XRAY_RADIATION_DOSE_SR)) {
+            checkTemplate(dataset, findings);
+        }
         return findings;
+    }
+
+    private void checkTemplate(DicomObject dataset, List<Finding> findings) {
+        Optional<String> tid = TemplateCheck.rootTemplate(ContentItem.root(dataset));
+        if (tid.isEmpty()) {
+            findings.add(new Finding(Severity.ERROR, Rule.TEMPLATE_ITEM, "TID 10001", Tag.ConceptNameCodeSequence,
+                    "ConceptNameCodeSequence", "1", "the root content item is not "
+                    + TemplateCheck.DOSE_REPORT + ", and the root names no template"));
+            return;
+        }
+        Optional<TemplateCheck.Plan> plan = templates.computeIfAbsent(tid.get(),
+                t -> TemplateCheck.plan(standard, t));
+        if (plan.isEmpty()) {
+            findings.add(new Finding(Severity.NOT_CHECKED, Rule.TEMPLATE_ITEM, "TID " + tid.get(), -1, "", "1",
+                    "the content tree is not checked: TID " + tid.get() + " is not in Kerma's template tables"));
+            return;
+        }
+        TemplateCheck.check(plan.get(), dataset, findings);
     }
 
     private Plan plan(Iod iod) {

@@ -1,11 +1,18 @@
 package org.kerma.standard.validate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kerma.dicom.BulkData;
 import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.DictionaryEntry;
@@ -49,8 +56,34 @@ final class ModuleCheck {
      * @param recursions for a level whose sequence recurs in its own items without rows of its own (the SR Content
      *                   Sequence), the sequence's tag and the level its nested items are checked against
      */
-    record Plan(Map<List<String>, List<Step>> steps, Map<List<String>, Map.Entry<Integer, List<String>>> recursions) {
+    record Plan(Map<List<String>, List<Step>> steps, Map<List<String>, Map.Entry<Integer, List<String>>> recursions,
+                Map<List<String>, Selector> selectors) {
     }
+
+    /**
+     * For a level whose macro invocation conditions all depend only on elements of the item itself (the SR Content
+     * Sequence: Value Type selects the content item macro), the rows that apply, worked out once per distinct set of
+     * values of those elements and then shared by every item, and by every object, with the same values; with the
+     * results of the 1C/2C conditions that depend on the same elements only.
+     *
+     * @param tags       the elements the level's item-local conditions read
+     * @param selections the rows applying per key (the values of {@code tags}), at most {@link #MAX_SELECTIONS}
+     */
+    record Selector(int[] tags, Map<String, Selection> selections) {
+        static final int MAX_SELECTIONS = 256;
+    }
+
+    /**
+     * The rows applying to items with one set of values.
+     *
+     * @param steps        the rows whose invoking macros' conditions hold, in order
+     * @param results      for each of {@code steps}, its 1C/2C condition's result when it is item-local, else null
+     * @param notEvaluable the first row of each macro whose invocation condition cannot be evaluated
+     */
+    record Selection(List<Step> steps, List<Condition.Result> results, List<Step> notEvaluable) {
+    }
+
+    private static final int MAX_SELECTOR_TAGS = 8;
 
     /** Prepares a module's rows for checking. */
     static Plan plan(Standard standard, Module module) {
@@ -96,7 +129,30 @@ final class ModuleCheck {
                 recursions.put(level, Map.entry(tag, inner));
             }
         });
-        return new Plan(steps, recursions);
+        Map<List<String>, Selector> selectors = new HashMap<>();
+        steps.forEach((level, list) -> selector(list).ifPresent(sel -> selectors.put(level, sel)));
+        return new Plan(steps, recursions, selectors);
+    }
+
+    /** A selector for a level with invoked macros whose conditions are all item-local; empty otherwise. */
+    private static Optional<Selector> selector(List<Step> steps) {
+        Set<Integer> tags = new TreeSet<>();
+        boolean macros = false;
+        for (Step step : steps) {
+            for (Condition c : step.macroConditions()) {
+                macros = true;
+                Optional<Set<Integer>> local = c == null ? Optional.empty() : c.itemTags();
+                if (local.isEmpty()) {
+                    return Optional.empty();
+                }
+                tags.addAll(local.get());
+            }
+        }
+        if (!macros || tags.size() > MAX_SELECTOR_TAGS) {
+            return Optional.empty();
+        }
+        return Optional.of(new Selector(tags.stream().mapToInt(Integer::intValue).toArray(),
+                new ConcurrentHashMap<>()));
     }
 
     /**
@@ -120,6 +176,7 @@ final class ModuleCheck {
     private final Module module;
     private final Map<List<String>, List<Step>> levels;
     private final Map<List<String>, Map.Entry<Integer, List<String>>> recursions;
+    private final Map<List<String>, Selector> selectors;
     private final DicomObject root;
     private final List<Finding> findings;
 
@@ -127,6 +184,7 @@ final class ModuleCheck {
         this.module = module;
         this.levels = plan.steps();
         this.recursions = plan.recursions();
+        this.selectors = plan.selectors();
         this.root = root;
         this.findings = findings;
     }
@@ -142,6 +200,11 @@ final class ModuleCheck {
         }
         Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
         Condition.Values values = new Condition.Values();
+        Selector selector = selectors.get(level);
+        if (selector != null) {
+            checkSelected(item, select(selector, item, steps), path, evaluated, values);
+            return;
+        }
         List<Condition> skipped = null;
         for (Step step : steps) {
             if (step.macroConditions() == skipped) {
@@ -151,21 +214,121 @@ final class ModuleCheck {
             if (applies != Condition.Result.TRUE) {
                 skipped = step.macroConditions();
                 if (applies == Condition.Result.NOT_EVALUABLE) {
-                    ModuleAttribute a = step.attribute();
-                    findings.add(new Finding(Severity.NOT_CHECKED, Rule.CONDITION_NOT_EVALUABLE, module.id(), -1, "",
-                            path.toString(), "attributes of " + a.macro() + " not checked: the condition of its"
-                            + " invocation (" + String.join(" and ", a.macroConditions()) + ") cannot be evaluated"));
+                    macroNotEvaluable(step, path);
                 }
                 continue;
             }
-            ModuleAttribute a = step.attribute();
-            checkAttribute(step, item, path, evaluated, values);
-            if (step.inner() != null && item.findValue(a.tag()).orElse(null) instanceof Sequence sequence) {
-                for (int n = 0; n < sequence.size(); n++) {
-                    check(sequence.item(n), step.inner(), path.item(a.keyword(), n));
-                }
+            checkStep(step, null, item, path, evaluated, values);
+        }
+    }
+
+    private void checkStep(Step step, Condition.Result known, DicomObject item, ItemPath path,
+                           Map<Condition, Condition.Result> evaluated, Condition.Values values) {
+        ModuleAttribute a = step.attribute();
+        checkAttribute(step, known, item, path, evaluated, values);
+        if (step.inner() != null && item.findValue(a.tag()).orElse(null) instanceof Sequence sequence) {
+            for (int n = 0; n < sequence.size(); n++) {
+                check(sequence.item(n), step.inner(), path.item(a.keyword(), n));
             }
         }
+    }
+
+    private void checkSelected(DicomObject item, Selection selection, ItemPath path,
+                               Map<Condition, Condition.Result> evaluated, Condition.Values values) {
+        for (Step step : selection.notEvaluable()) {
+            macroNotEvaluable(step, path);
+        }
+        List<Step> steps = selection.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            checkStep(steps.get(i), selection.results().get(i), item, path, evaluated, values);
+        }
+    }
+
+    /**
+     * The rows applying to {@code item}, from the selector's cache or worked out on {@code item} and cached. The key
+     * is the raw bytes of the selecting elements when they are ASCII (equal bytes give equal values under any
+     * character set; values equal after decoding but padded differently only take another entry), else their
+     * decoded values.
+     */
+    private Selection select(Selector selector, DicomObject item, List<Step> steps) {
+        StringBuilder key = new StringBuilder();
+        for (int tag : selector.tags()) {
+            Object value = item.findValue(tag).orElse(null);
+            if (value == null) {
+                key.append("\u0000-");
+            } else if (value instanceof Sequence s) {
+                key.append("\u0000S").append(s.size());
+            } else if (value instanceof byte[] raw && ascii(raw)) {
+                key.append("\u0000=").append(new String(raw, StandardCharsets.ISO_8859_1));
+            } else if (value instanceof byte[]) {
+                try {
+                    key.append("\u0000#").append(String.join("\\", item.strings(tag)));
+                } catch (InvalidValueException e) {
+                    key.append("\u0000!");
+                }
+            } else {
+                key.append("\u0000?").append(value);
+            }
+        }
+        String k = key.toString();
+        Selection cached = selector.selections().get(k);
+        if (cached != null) {
+            return cached;
+        }
+        Selection built = selection(selector, item, steps);
+        if (selector.selections().size() < Selector.MAX_SELECTIONS) {
+            selector.selections().putIfAbsent(k, built);
+        }
+        return built;
+    }
+
+    /** Bytes that read the same under every character set (no ESC, nothing above 0x7F). */
+    private static boolean ascii(byte[] raw) {
+        for (byte b : raw) {
+            if (b < 0 || b == 0x1B) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Selection selection(Selector selector, DicomObject item, List<Step> steps) {
+        Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
+        Condition.Values values = new Condition.Values();
+        Set<Integer> tags = new HashSet<>();
+        for (int t : selector.tags()) {
+            tags.add(t);
+        }
+        List<Step> applying = new ArrayList<>();
+        List<Condition.Result> results = new ArrayList<>();
+        List<Step> notEvaluable = new ArrayList<>();
+        List<Condition> skipped = null;
+        for (Step step : steps) {
+            if (step.macroConditions() == skipped) {
+                continue;
+            }
+            Condition.Result applies = macroApplies(step, item, evaluated, values);
+            if (applies != Condition.Result.TRUE) {
+                skipped = step.macroConditions();
+                if (applies == Condition.Result.NOT_EVALUABLE) {
+                    notEvaluable.add(step);
+                }
+                continue;
+            }
+            applying.add(step);
+            Condition c = step.condition();
+            boolean local = c != null && c.itemTags().map(tags::containsAll).orElse(false);
+            results.add(local ? c.evaluate(item, root, values) : null);
+        }
+        return new Selection(List.copyOf(applying), Collections.unmodifiableList(results),
+                List.copyOf(notEvaluable));
+    }
+
+    private void macroNotEvaluable(Step step, ItemPath path) {
+        ModuleAttribute a = step.attribute();
+        findings.add(new Finding(Severity.NOT_CHECKED, Rule.CONDITION_NOT_EVALUABLE, module.id(), -1, "",
+                path.toString(), "attributes of " + a.macro() + " not checked: the condition of its"
+                + " invocation (" + String.join(" and ", a.macroConditions()) + ") cannot be evaluated"));
     }
 
     /**
@@ -200,7 +363,7 @@ final class ModuleCheck {
     }
 
 
-    private void checkAttribute(Step step, DicomObject item, ItemPath path,
+    private void checkAttribute(Step step, Condition.Result known, DicomObject item, ItemPath path,
                                 Map<Condition, Condition.Result> evaluated, Condition.Values values) {
         ModuleAttribute a = step.attribute();
         boolean present = item.contains(a.tag());
@@ -220,7 +383,7 @@ final class ModuleCheck {
                     add(a, path, Rule.MISSING_TYPE_2, "type 2 attribute is missing");
                 }
             }
-            case TYPE_1C, TYPE_2C -> checkConditional(step, item, path, present, hasValue, evaluated, values);
+            case TYPE_1C, TYPE_2C -> checkConditional(step, known, item, path, present, hasValue, evaluated, values);
             default -> {
             }
         }
@@ -234,10 +397,11 @@ final class ModuleCheck {
         }
     }
 
-    private void checkConditional(Step step, DicomObject item, ItemPath path, boolean present, boolean hasValue,
-                                  Map<Condition, Condition.Result> evaluated, Condition.Values values) {
+    private void checkConditional(Step step, Condition.Result known, DicomObject item, ItemPath path, boolean present,
+                                  boolean hasValue, Map<Condition, Condition.Result> evaluated,
+                                  Condition.Values values) {
         ModuleAttribute a = step.attribute();
-        Condition.Result r = step.condition() == null ? Condition.Result.NOT_EVALUABLE
+        Condition.Result r = known != null ? known : step.condition() == null ? Condition.Result.NOT_EVALUABLE
                 : evaluated.computeIfAbsent(step.condition(), c -> c.evaluate(item, root, values));
         boolean oneC = a.type() == AttributeType.TYPE_1C;
         switch (r) {
@@ -288,11 +452,14 @@ final class ModuleCheck {
 
     private void checkValues(Step step, DicomObject item, ItemPath path) {
         ModuleAttribute a = step.attribute();
-        List<String> values;
-        try {
-            values = item.strings(a.tag());
-        } catch (InvalidValueException e) {
-            return;
+        List<String> values = item.findValue(a.tag()).orElse(null) instanceof byte[] raw
+                ? RawValueCheck.asciiValues(item.findVr(a.tag()).orElse(VR.UN), raw) : null;
+        if (values == null) {
+            try {
+                values = item.strings(a.tag());
+            } catch (InvalidValueException e) {
+                return;
+            }
         }
         if (!a.vm().isEmpty() && !a.vm().equals(step.dictionaryVm()) && !ValueRules.vmAllows(a.vm(), values.size())) {
             add(a, path, Rule.INVALID_VM, values.size() + " values where the module's VM is " + a.vm());
@@ -324,10 +491,21 @@ final class ModuleCheck {
                 a.checked() ? reason : reason + " (hand-kept row not yet checked against PS3.3)"));
     }
 
+    /** Only spaces and NULs: a string value that is all padding is empty (PS3.5 Section 6.2). */
+    private static boolean padding(byte[] b) {
+        for (byte x : b) {
+            if (x != ' ' && x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Present with a value: bytes other than padding, items, or encapsulated or bulk data. */
     static boolean hasValue(DicomObject item, int tag) {
         Object value = item.findValue(tag).orElse(null);
         if (value instanceof byte[] b) {
-            return b.length > 0;
+            return b.length > 0 && (!item.findVr(tag).map(VR::isString).orElse(false) || !padding(b));
         }
         if (value instanceof Sequence s) {
             return !s.isEmpty();

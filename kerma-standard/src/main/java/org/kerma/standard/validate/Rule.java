@@ -31,5 +31,19 @@ public enum Rule {
     /** A sequence has a number of items the module does not allow. */
     SEQUENCE_ITEM_COUNT,
     /** The file meta information disagrees with the data set or lacks a required element (PS3.10 Section 7.1). */
-    FILE_META
+    FILE_META,
+    /** An SR content item does not fit its template row, or the root item is not the template's (PS3.16). */
+    TEMPLATE_ITEM,
+    /** A mandatory row of an SR template has no content item (PS3.16 Section 6.1.2, requirement M). */
+    TEMPLATE_MISSING_ITEM,
+    /** A row of an SR template has more or fewer content items than its VM allows. */
+    TEMPLATE_ITEM_COUNT,
+    /** An SR content item has another value type than its template row. */
+    TEMPLATE_VALUE_TYPE,
+    /** An SR content item has another relationship type to its parent than its template row. */
+    TEMPLATE_RELATIONSHIP,
+    /** A NUM content item has units other than its template row's (fixed, or from the row's context group). */
+    TEMPLATE_UNITS,
+    /** A CODE content item's value is not the row's fixed value or not in the row's context group. */
+    TEMPLATE_CODED_VALUE
 }

@@ -28,10 +28,8 @@ final class ValueCheck {
             int tag = item.tagAt(i);
             Object value = item.valueAt(i);
             if (value instanceof Sequence sequence) {
-                String keyword = IodValidator.keyword(tag);
-                String name = keyword.isEmpty() ? Tags.format(tag) : keyword;
                 for (int n = 0; n < sequence.size(); n++) {
-                    walk(sequence.item(n), path.item(name, n), findings);
+                    walk(sequence.item(n), path.item(tag, n), findings);
                 }
                 continue;
             }
@@ -42,6 +40,11 @@ final class ValueCheck {
             if (vr != VR.UI && bytes[bytes.length - 1] == 0) {
                 findings.add(finding(Rule.INVALID_VALUE, tag, path, vr
                         + " value padded with NUL (0x00); PS3.5 Section 6.2 pads only UI with NUL, other VRs with space"));
+            }
+            int accepted = RawValueCheck.acceptedValueCount(vr, bytes);
+            if (accepted != RawValueCheck.UNDECIDED) {
+                checkVm(tag, vr, accepted, path, findings);
+                continue;
             }
             List<String> values;
             try {
@@ -62,7 +65,7 @@ final class ValueCheck {
     }
 
     private static void checkVm(int tag, VR vr, int count, ItemPath path, List<Finding> findings) {
-        if (Tags.isPrivate(tag) || vr.kind() == VR.Kind.TEXT) {
+        if (Tags.isPrivate(tag) || !vr.isMultiValuedString() && vr.isString()) {
             return;
         }
         DictionaryEntry entry = ElementDictionary.standard().find(tag).orElse(null);

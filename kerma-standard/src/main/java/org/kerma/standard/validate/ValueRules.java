@@ -48,6 +48,8 @@ final class ValueRules {
             case IS -> integer(value.trim());
             case UI -> !UID.matcher(value).matches()
                     ? "a UID is numeric components without leading zeros, separated by dots"
+                    : value.indexOf('.') < 0
+                    ? "a UID is <org root>.<suffix>, at least two components (PS3.5 Section 9.1)"
                     : value.charAt(0) > '2' || (value.length() > 1 && value.charAt(1) != '.')
                     ? "a UID's first component (its ISO/IEC 8824 root arc, PS3.5 Section 9.1) is 0, 1 or 2" : null;
             case DA -> date(value);

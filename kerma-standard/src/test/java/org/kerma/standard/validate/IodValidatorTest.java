@@ -87,6 +87,32 @@ class IodValidatorTest {
     }
 
     @Test
+    void aUidOfOneComponentIsInvalid() {
+        DicomObject ds = new DicomObject();
+        ds.putString(Tag.ReferencedSOPInstanceUID, VR.UI, "0");
+
+        assertThat(validator.validate(ds)).filteredOn(f -> f.rule() == Rule.INVALID_VALUE).singleElement()
+                .extracting(Finding::reason).asString().contains("PS3.5 Section 9.1");
+    }
+
+    @Test
+    void aPersonNameWithTwoValuesBreaksTheDictionarysVm() {
+        DicomObject ds = new DicomObject();
+        ds.putString(Tag.ReferringPhysicianName, VR.PN, "Doe^John", "Roe^Jane");
+
+        assertThat(validator.validate(ds)).filteredOn(f -> f.rule() == Rule.INVALID_VM).extracting(Finding::keyword)
+                .containsExactly("ReferringPhysicianName");
+    }
+
+    @Test
+    void aType1ValueOfOnlyPaddingIsEmpty() {
+        DicomObject plan = rtPlanWithOneBeam();
+        plan.items(Tag.BeamSequence).get(0).putString(Tag.BeamType, VR.CS, "  ");
+
+        assertThat(errors(validator.validate(plan))).contains("EMPTY_TYPE_1 rt-beams BeamType @BeamSequence[1]");
+    }
+
+    @Test
     void reportsAValueMultiplicityTheDictionaryDoesNotAllow() {
         DicomObject ds = new DicomObject();
         ds.putString(Tag.PixelSpacing, VR.DS, "0.5");
