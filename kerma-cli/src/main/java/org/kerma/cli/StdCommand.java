@@ -1,13 +1,11 @@
 package org.kerma.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kerma.dicom.DictionaryEntry;
-import org.kerma.dicom.ElementDictionary;
 import org.kerma.dicom.Tags;
 import org.kerma.dicom.UidEntry;
 import org.kerma.dicom.UidRegistry;
@@ -17,6 +15,7 @@ import org.kerma.standard.IodModule;
 import org.kerma.standard.Module;
 import org.kerma.standard.ModuleAttribute;
 import org.kerma.standard.Standard;
+import org.kerma.standard.StandardJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,32 +61,7 @@ final class StdCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 try (JsonOut j = new JsonOut(out)) {
-                    JsonGenerator g = j.json();
-                    g.writeStartObject();
-                    g.writeStringField("id", iod.id());
-                    g.writeStringField("name", iod.name());
-                    g.writeStringField("section", iod.section());
-                    g.writeArrayFieldStart("sopClasses");
-                    for (String uid : iod.sopClassUids()) {
-                        g.writeStartObject();
-                        g.writeStringField("uid", uid);
-                        g.writeStringField("name", UidRegistry.standard().nameOf(uid));
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                    g.writeArrayFieldStart("modules");
-                    for (IodModule m : iod.modules()) {
-                        g.writeStartObject();
-                        g.writeStringField("informationEntity", m.informationEntity());
-                        g.writeStringField("module", m.moduleId());
-                        g.writeStringField("name", standard.module(m.moduleId()).map(Module::name).orElse(""));
-                        g.writeStringField("usage", m.usage().letter());
-                        g.writeStringField("section", standard.module(m.moduleId()).map(Module::section).orElse(""));
-                        g.writeStringField("condition", m.conditionText());
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
+                    new StandardJson(standard).iod(j.json(), iod);
                 }
                 return Kerma.EXIT_OK;
             }
@@ -123,40 +97,10 @@ final class StdCommand implements Callable<Integer> {
             Module module = Standard.current().module(query).orElseThrow(() -> new IllegalArgumentException(
                     "no module named '" + query + "' (try a name such as \"RT Beams\")"));
             PrintWriter out = spec.commandLine().getOut();
-            ElementDictionary dictionary = ElementDictionary.standard();
+            StandardJson facts = new StandardJson(Standard.current());
             if (json) {
                 try (JsonOut j = new JsonOut(out)) {
-                    JsonGenerator g = j.json();
-                    g.writeStartObject();
-                    g.writeStringField("id", module.id());
-                    g.writeStringField("name", module.name());
-                    g.writeStringField("section", module.section());
-                    g.writeBooleanField("tabulated", module.tabulated());
-                    g.writeArrayFieldStart("attributes");
-                    for (ModuleAttribute a : module.attributes()) {
-                        g.writeStartObject();
-                        g.writeStringField("tag", Tags.toHex(a.tag()));
-                        g.writeStringField("keyword", a.keyword());
-                        g.writeStringField("name", a.name());
-                        g.writeNumberField("depth", a.depth());
-                        g.writeStringField("path", String.join(">", a.path()));
-                        g.writeStringField("type", a.type().label());
-                        g.writeStringField("vr", vr(dictionary, a.tag()));
-                        g.writeStringField("vm", a.vm().isEmpty() ? vm(dictionary, a.tag()) : a.vm());
-                        if (!a.condition().isEmpty()) {
-                            g.writeStringField("condition", a.condition());
-                        }
-                        if (a.values().isPresent()) {
-                            g.writeStringField(a.values().get().enumerated() ? "enumeratedValues" : "definedTerms",
-                                    String.join("\\", a.values().get().values()));
-                        }
-                        if (!a.checked()) {
-                            g.writeBooleanField("checked", false);
-                        }
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
+                    new StandardJson(Standard.current()).module(j.json(), module);
                 }
                 return Kerma.EXIT_OK;
             }
@@ -167,7 +111,7 @@ final class StdCommand implements Callable<Integer> {
                 String extra = a.condition() + a.values().map(v -> (a.condition().isEmpty() ? "" : " ")
                         + (v.enumerated() ? "enum " : "terms ") + String.join("\\", v.values())).orElse("");
                 out.printf("%-50s %-11s %-4s %-5s %-6s %s%n", a.nestedKeyword(), Tags.format(a.tag()),
-                        a.type().label(), vr(dictionary, a.tag()), a.vm().isEmpty() ? vm(dictionary, a.tag()) : a.vm(),
+                        a.type().label(), facts.vrOf(a.tag()), a.vm().isEmpty() ? facts.vmOf(a.tag()) : a.vm(),
                         a.checked() ? extra : (extra + " (unchecked)").trim());
             }
             return Kerma.EXIT_OK;
@@ -192,13 +136,8 @@ final class StdCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            ElementDictionary dictionary = ElementDictionary.standard();
-            String q = query.trim();
-            List<Integer> tags = dictionary.tagOf(q).isPresent() ? List.of(dictionary.tagOf(q).getAsInt())
-                    : bySuffix(q);
-            if (tags.isEmpty()) {
-                tags = List.of(parse(q));
-            }
+            StandardJson facts = new StandardJson(Standard.current());
+            List<Integer> tags = facts.attributesNamed(query);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 try (JsonOut j = new JsonOut(out)) {
@@ -206,7 +145,7 @@ final class StdCommand implements Callable<Integer> {
                         j.json().writeStartArray();
                     }
                     for (int tag : tags) {
-                        writeJson(j.json(), tag, entry(dictionary, tag));
+                        facts.attribute(j.json(), tag);
                     }
                     if (tags.size() > 1) {
                         j.json().writeEndArray();
@@ -218,30 +157,9 @@ final class StdCommand implements Callable<Integer> {
                 if (n > 0) {
                     out.println();
                 }
-                writeText(out, tags.get(n), entry(dictionary, tags.get(n)));
+                writeText(out, tags.get(n), facts.entry(tags.get(n)));
             }
             return Kerma.EXIT_OK;
-        }
-
-        private static DictionaryEntry entry(ElementDictionary dictionary, int tag) {
-            return dictionary.find(tag).orElseThrow(() -> new IllegalArgumentException(
-                    Tags.format(tag) + " is not in the data dictionary"));
-        }
-
-        private static void writeJson(JsonGenerator g, int tag, DictionaryEntry e) throws IOException {
-            g.writeStartObject();
-            g.writeStringField("tag", Tags.toHex(tag));
-            g.writeStringField("name", e.name());
-            g.writeStringField("keyword", e.keyword());
-            g.writeStringField("vr", String.join(" or ", e.vrs().stream().map(VR::name).toList()));
-            g.writeStringField("vm", e.vm());
-            g.writeBooleanField("retired", e.retired());
-            g.writeArrayFieldStart("modules");
-            for (Module m : Standard.current().modulesUsing(tag)) {
-                g.writeString(m.id());
-            }
-            g.writeEndArray();
-            g.writeEndObject();
         }
 
         private static void writeText(PrintWriter out, int tag, DictionaryEntry e) {
@@ -254,28 +172,6 @@ final class StdCommand implements Callable<Integer> {
             out.println("Retired: " + (e.retired() ? "yes" : "no"));
             out.println("Modules: " + (modules.isEmpty() ? "(none)" : String.join(", ",
                     modules.stream().map(m -> m.name() + " (" + m.id() + ")").toList())));
-        }
-
-        /** The tags of the keywords that end with {@code text} (case ignored), for shorthand such as "AreaDoseProduct". */
-        private static List<Integer> bySuffix(String text) {
-            if (text.isEmpty() || !Character.isLetter(text.charAt(0))) {
-                return List.of();
-            }
-            String suffix = text.toLowerCase(java.util.Locale.ROOT);
-            return java.util.Arrays.stream(org.kerma.dicom.Tag.class.getFields())
-                    .map(java.lang.reflect.Field::getName)
-                    .filter(k -> k.toLowerCase(java.util.Locale.ROOT).endsWith(suffix)).sorted()
-                    .map(k -> ElementDictionary.standard().tagOf(k))
-                    .filter(java.util.OptionalInt::isPresent).map(java.util.OptionalInt::getAsInt).toList();
-        }
-
-        private static int parse(String text) {
-            try {
-                return Tags.parse(text);
-            } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException("'" + text + "' is neither a keyword of the data dictionary nor"
-                        + " a tag (GGGG,EEEE)", ex);
-            }
         }
     }
 
@@ -295,21 +191,11 @@ final class StdCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             UidEntry e = UidRegistry.standard().find(uid.trim()).orElseThrow(() -> new IllegalArgumentException(
                     "UID " + uid + " is not in the standard's UID registry"));
-            Optional<Iod> iod = Standard.current().iod(e.uid()).filter(i -> i.sopClassUids().contains(e.uid()));
+            Optional<Iod> iod = new StandardJson(Standard.current()).iodOfSopClass(e.uid());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 try (JsonOut j = new JsonOut(out)) {
-                    JsonGenerator g = j.json();
-                    g.writeStartObject();
-                    g.writeStringField("uid", e.uid());
-                    g.writeStringField("name", e.name());
-                    g.writeStringField("keyword", e.keyword());
-                    g.writeStringField("type", e.type().name());
-                    g.writeBooleanField("retired", e.retired());
-                    if (iod.isPresent()) {
-                        g.writeStringField("iod", iod.get().id());
-                    }
-                    g.writeEndObject();
+                    new StandardJson(Standard.current()).uid(j.json(), e);
                 }
                 return Kerma.EXIT_OK;
             }
@@ -321,13 +207,5 @@ final class StdCommand implements Callable<Integer> {
             iod.ifPresent(i -> out.println("IOD:     " + i.name() + " (PS3.3 " + i.section() + ", id " + i.id() + ")"));
             return Kerma.EXIT_OK;
         }
-    }
-
-    private static String vr(ElementDictionary dictionary, int tag) {
-        return dictionary.find(tag).map(e -> String.join("|", e.vrs().stream().map(VR::name).toList())).orElse("");
-    }
-
-    private static String vm(ElementDictionary dictionary, int tag) {
-        return dictionary.find(tag).map(DictionaryEntry::vm).orElse("");
     }
 }

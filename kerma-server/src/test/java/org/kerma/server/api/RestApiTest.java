@@ -223,6 +223,72 @@ class RestApiTest {
         assertThat(paths).containsExactlyInAnyOrder("/api/health", "/api/studies", "/api/studies/{study}",
                 "/api/studies/{study}/series", "/api/studies/{study}/series/{series}/instances",
                 "/api/instances/{instance}", "/api/instances/{instance}/file", "/api/instances/{instance}/json",
-                "/api/openapi.json");
+                "/api/openapi.json", "/api/std/iods", "/api/std/iods/{id}", "/api/std/modules/{id}",
+                "/api/std/tags/{tag}");
+    }
+
+    @Test
+    void listsTheStandardsIodsWithTheirSopClasses() throws Exception {
+        JsonNode iods = json("/api/std/iods", 200);
+
+        assertThat(iods.size()).isGreaterThan(100);
+        JsonNode rdsr = null;
+        for (JsonNode iod : iods) {
+            if (iod.get("sopClassUids").toString().contains("\"1.2.840.10008.5.1.4.1.1.88.67\"")) {
+                rdsr = iod;
+            }
+        }
+        assertThat(rdsr).as("the IOD of X-Ray Radiation Dose SR").isNotNull();
+        assertThat(rdsr.get("name").asText()).isEqualTo("X-Ray Radiation Dose SR");
+    }
+
+    @Test
+    void answersAnIodBySopClassUidWithItsModules() throws Exception {
+        JsonNode iod = json("/api/std/iods/1.2.840.10008.5.1.4.1.1.12.2", 200);
+
+        assertThat(iod.get("name").asText()).isEqualTo("X-Ray Radiofluoroscopic Image");
+        assertThat(iod.get("section").asText()).startsWith("A.16");
+        assertThat(texts(iod.get("modules"), "module")).contains("patient", "general-study", "x-ray-image",
+                "x-ray-acquisition", "xrf-positioner", "cine", "sop-common");
+    }
+
+    @Test
+    void answersAModuleWithTypesAndNesting() throws Exception {
+        JsonNode module = json("/api/std/modules/RT%20Beams", 200);
+
+        JsonNode beamNumber = null;
+        JsonNode machineName = null;
+        for (JsonNode a : module.get("attributes")) {
+            if (a.get("path").asText().equals("BeamSequence>BeamNumber")) {
+                beamNumber = a;
+            }
+            if (a.get("path").asText().equals("BeamSequence>TreatmentMachineName")) {
+                machineName = a;
+            }
+        }
+        assertThat(beamNumber).isNotNull();
+        assertThat(beamNumber.get("tag").asText()).isEqualTo("300A00C0");
+        assertThat(beamNumber.get("type").asText()).isEqualTo("1");
+        assertThat(beamNumber.get("depth").asInt()).isEqualTo(1);
+        assertThat(machineName.get("type").asText()).isEqualTo("2");
+    }
+
+    @Test
+    void answersAnAttributeByTagOrKeyword() throws Exception {
+        JsonNode byTag = json("/api/std/tags/0018,115E", 200);
+        JsonNode byKeyword = json("/api/std/tags/ImageAndFluoroscopyAreaDoseProduct", 200);
+
+        assertThat(byTag.get("vr").asText()).isEqualTo("DS");
+        assertThat(byTag.get("vm").asText()).isEqualTo("1");
+        assertThat(byTag.get("name").asText()).isEqualTo("Image and Fluoroscopy Area Dose Product");
+        assertThat(byKeyword).isEqualTo(byTag);
+        assertThat(json("/api/std/tags/AreaDoseProduct", 200).isArray()).isTrue();
+    }
+
+    @Test
+    void anUnknownIodModuleOrTagIsA404NamingIt() throws Exception {
+        assertThat(json("/api/std/iods/No%20Such%20Thing", 404).get("message").asText()).contains("No Such Thing");
+        assertThat(json("/api/std/modules/nothing-here", 404).get("message").asText()).contains("nothing-here");
+        assertThat(json("/api/std/tags/NotAKeyword", 404).get("message").asText()).contains("NotAKeyword");
     }
 }
