@@ -14,7 +14,7 @@ import org.kerma.dose.Unit;
  * Writes TID 10015 CT Dose Check Details inside a CT Dose container: the Dose Check Alert Details (113900) and Dose
  * Check Notification Details (113908) containers, each written when any of its values is known. A value configured
  * (Yes) requires the value and its forward estimate (rows 4–7, 13–16); the person who authorised proceeding is
- * written as TID 1020 Person Name (113870).
+ * written as TID 1020 Person Name (113870) with its Person Role in Procedure.
  */
 final class CtDoseCheckDetailsWriter {
     private static final String C = "CONTAINS";
@@ -65,10 +65,15 @@ final class CtDoseCheckDetailsWriter {
                 : ctdivolEstimate, Unit.MILLIGRAY, "mGy", true);
     }
 
+    /**
+     * TID 1020 Person Participant, included by TID 10015 with {@code $Procedure Role} = (113850, DCM, "Irradiation
+     * Authorizing"): the Person Name and its mandatory Person Role in Procedure child carrying that role.
+     */
     private static void person(ContentWriter w, Optional<String> name) {
         name.filter(n -> !n.isEmpty()).ifPresent(n -> {
             DicomObject item = w.add("CONTAINS", "PNAME", DCM.PersonName);
             item.setString(Tag.PersonName, n);
+            w.lastChild().code("HAS PROPERTIES", DCM.PersonRoleInProcedure, DCM.IrradiationAuthorizing);
         });
     }
 }

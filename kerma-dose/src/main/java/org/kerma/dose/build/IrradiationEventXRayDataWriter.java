@@ -50,7 +50,7 @@ final class IrradiationEventXRayDataWriter {
         w.num(C, DCM.AverageGlandularDose, e.averageGlandularDose(), Unit.MILLIGRAY, "mGy", true);
         w.code(C, DCM.FluoroMode, s.fluoroMode());
         w.num(C, DCM.PulseRate, s.pulseRate(), Unit.PER_SECOND, "{pulse}/s", true);
-        w.num(C, DCM.NumberOfPulses, s.numberOfPulses(), Unit.ONE, "{pulses}", true);
+        w.num(C, DCM.NumberOfPulses, s.numberOfPulses(), Unit.ONE, "1", true); // TID 10003B row 7: (1, UCUM, "no units")
         w.num(C, DCM.KVP, s.kvp(), Unit.KILOVOLT, "kV", true);
         w.num(C, DCM.XRayTubeCurrent, s.xRayTubeCurrent(), Unit.MILLIAMPERE, "mA", true);
         w.num(C, DCM.AverageXRayTubeCurrent, s.averageXRayTubeCurrent(), Unit.MILLIAMPERE, "mA", true);
