@@ -50,7 +50,9 @@ final class SendCommand implements Callable<Integer> {
     private int sent;
     private int warnings;
     private int failures;
-    private Progress progress;
+    private ProgressBar progress;
+    private int total;
+    private final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public Integer call() throws Exception {
@@ -66,7 +68,8 @@ final class SendCommand implements Callable<Integer> {
                 failures++;
             }
         }
-        progress = new Progress(err, instances.size());
+        progress = new ProgressBar(err);
+        total = instances.size();
         int n = Math.max(1, Math.min(associations, instances.size()));
         List<List<Instance>> shares = new ArrayList<>();
         for (int k = 0; k < n; k++) {
@@ -135,7 +138,10 @@ final class SendCommand implements Callable<Integer> {
                         problem = e.getMessage();
                         count(null);
                     }
-                    progress.step(problem == null ? null : i.file() + ": " + problem);
+                    if (problem != null) {
+                        progress.problem("kerma send: " + i.file() + ": " + problem);
+                    }
+                    progress.show(done.incrementAndGet(), total, "");
                 }
             }
         }
@@ -183,36 +189,5 @@ final class SendCommand implements Callable<Integer> {
             batches.add(current);
         }
         return batches;
-    }
-
-    /** A one-line progress bar, redrawn in place with a carriage return; shared by the sending threads. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final int total;
-        private int done;
-
-        Progress(PrintWriter err, int total) {
-            this.err = err;
-            this.total = total;
-        }
-
-        synchronized void step(String problem) {
-            if (problem != null) {
-                clear();
-                err.println("kerma send: " + problem);
-            }
-            done++;
-            int width = 30;
-            int filled = total == 0 ? width : done * width / total;
-            err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + done + "/" + total);
-            err.flush();
-        }
-
-        synchronized void clear() {
-            if (done > 0) {
-                err.print("\r" + " ".repeat(50) + "\r");
-                err.flush();
-            }
-        }
     }
 }
