@@ -9,7 +9,6 @@ import org.kerma.registry.ingest.Importer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,15 +30,14 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR|FILE", description = "What to import.")
     private List<Path> paths;
 
-    @Option(names = "--progress", negatable = true, description = "Draw a progress bar on standard error"
-            + " (default: when standard error is a terminal).")
-    private Boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean draw = progress != null ? progress : System.console() != null;
+        boolean draw = progress.draw();
         ProgressBar bar = new ProgressBar(err);
         Importer.Summary summary;
         try (Registry open = Registry.open(registry.config())) {

@@ -6,7 +6,6 @@ import org.kerma.registry.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -22,15 +21,14 @@ final class ReindexCommand implements Callable<Integer> {
     @Mixin
     private RegistryOptions registry;
 
-    @Option(names = "--progress", negatable = true, description = "Draw a progress bar on standard error"
-            + " (default: when standard error is a terminal).")
-    private Boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean draw = progress != null ? progress : System.console() != null;
+        boolean draw = progress.draw();
         ProgressBar bar = new ProgressBar(err);
         Registry.ReindexSummary summary;
         try (Registry open = Registry.open(registry.config())) {
