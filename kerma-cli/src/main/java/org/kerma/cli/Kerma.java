@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
         exitCodeList = {
             "0:success",
             "1:the command failed (the reason is printed; -v adds the stack trace)",
-            "2:usage error (unknown option or command, missing or bad argument)"})
+            "2:usage error (unknown option or command, missing or bad argument)",
+            "3:the command ran and found problems in what it examined (validate, protocol check)"})
 public final class Kerma {
 
     /** Exit code of a command that did its work. */

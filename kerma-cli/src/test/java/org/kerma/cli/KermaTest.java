@@ -154,4 +154,10 @@ class KermaTest {
     void failureWithoutMessageIsReportedByItsType() {
         assertThat(FailureHandler.describe(new NullPointerException())).isEqualTo("java.lang.NullPointerException");
     }
+
+    @Test
+    void helpListsEveryExitCodeIncludingFoundProblems() {
+        CommandRun run = CommandRun.kerma(new Object[0], "--help");
+        assertThat(run.out()).contains("2   usage error", "3   the command ran and found problems");
+    }
 }
