@@ -1,6 +1,7 @@
 package org.kerma.protocol;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -55,32 +56,25 @@ final class Values {
     }
 
     static List<Long> longs(DicomObject ds, int tag, ItemPath at, List<ProtocolFinding> findings) {
-        try {
-            List<Long> list = new ArrayList<>();
-            if (ds.contains(tag) && !(ds.valueAt(ds.indexOf(tag)) instanceof Sequence)) {
-                for (long v : ds.longs(tag)) {
-                    list.add(v);
-                }
-                return list;
-            }
-            absentOrWrong(ds, tag, at, findings);
-            return list;
-        } catch (RuntimeException e) {
-            return unreadable(tag, at, findings, e);
-        }
+        return numbers(ds, tag, at, findings, () -> Arrays.stream(ds.longs(tag)).boxed().toList());
     }
 
     static List<Double> doubles(DicomObject ds, int tag, ItemPath at, List<ProtocolFinding> findings) {
+        return numbers(ds, tag, at, findings, () -> Arrays.stream(ds.doubles(tag)).boxed().toList());
+    }
+
+    /**
+     * The values of a numeric element as {@code decode} reads them; an absent element, a sequence where numbers
+     * belong, or values that cannot be decoded give an empty list and a finding at {@code at}.
+     */
+    private static <T> List<T> numbers(DicomObject ds, int tag, ItemPath at, List<ProtocolFinding> findings,
+            java.util.function.Supplier<List<T>> decode) {
         try {
-            List<Double> list = new ArrayList<>();
             if (ds.contains(tag) && !(ds.valueAt(ds.indexOf(tag)) instanceof Sequence)) {
-                for (double v : ds.doubles(tag)) {
-                    list.add(v);
-                }
-                return list;
+                return new ArrayList<>(decode.get());
             }
             absentOrWrong(ds, tag, at, findings);
-            return list;
+            return new ArrayList<>();
         } catch (RuntimeException e) {
             return unreadable(tag, at, findings, e);
         }
