@@ -57,24 +57,6 @@ abstract class DoseLinkingContract {
         registry.ingest().storeFile(new ByteArrayInputStream(TestObjects.part10(ds)), Origin.file("t"));
     }
 
-    /**
-     * Study {@code s}: events 1, 2 (acquisitions named by images 1, 2), 3 (acquisition, image 3 acquired 0.4 s
-     * after its start, no event UID), 4 (fluoroscopy, no image); image 5 names an event no report has.
-     */
-    static List<DicomObject> xaStudy(String s) {
-        List<DicomObject> objects = new ArrayList<>();
-        objects.add(DoseStudies.xaImage("P1", s, s + ".1.1", event(s, 1), "20240315101001"));
-        objects.add(DoseStudies.xaImage("P1", s, s + ".1.2", event(s, 2), "20240315101101"));
-        objects.add(DoseStudies.xaImage("P1", s, s + ".1.3", null, "20240315101201.400"));
-        objects.add(DoseStudies.xaImage("P1", s, s + ".1.5", event(s, 99), "20240315101201.500"));
-        objects.add(DoseStudies.report("P1", s, s + ".2.1", List.of(
-                new Ev(event(s, 1), "2024-03-15T10:10:01", DoseStudies.STATIONARY, 0.0001),
-                new Ev(event(s, 2), "2024-03-15T10:11:01", DoseStudies.STATIONARY, 0.0002),
-                new Ev(event(s, 3), "2024-03-15T10:12:01", DoseStudies.STATIONARY, 0.0003),
-                new Ev(event(s, 4), "2024-03-15T10:13:01", DoseStudies.FLUOROSCOPY, 0.0004))));
-        return objects;
-    }
-
     static void assertXaLinks(StudyDose d, String s) {
         assertThat(d.reports()).filteredOn(r -> r.status().equals("STANDING"))
                 .extracting(DoseAnswers.Report::sopInstanceUid).containsExactly(s + ".2.1");
@@ -97,18 +79,18 @@ abstract class DoseLinkingContract {
 
     @Test
     void linksTheSameWhateverTheArrivalOrder() throws Exception {
-        List<DicomObject> forward = xaStudy(R + "1");
+        List<DicomObject> forward = DoseStudies.xaStudy(R + "1");
         forward.forEach(this::storeUnchecked);
         assertXaLinks(dose.study(R + "1").orElseThrow(), R + "1");
 
-        List<DicomObject> reportFirst = xaStudy(R + "2");
+        List<DicomObject> reportFirst = DoseStudies.xaStudy(R + "2");
         Collections.reverse(reportFirst);
         reportFirst.forEach(this::storeUnchecked);
         assertXaLinks(dose.study(R + "2").orElseThrow(), R + "2");
 
         for (long seed = 1; seed <= 3; seed++) {
             String s = R + (10 + seed);
-            List<DicomObject> shuffled = xaStudy(s);
+            List<DicomObject> shuffled = DoseStudies.xaStudy(s);
             Collections.shuffle(shuffled, new Random(seed));
             shuffled.forEach(this::storeUnchecked);
             assertXaLinks(dose.study(s).orElseThrow(), s);
@@ -118,7 +100,7 @@ abstract class DoseLinkingContract {
     @Test
     void aCumulativeReportReplacesTheEarlierOneItContains() throws Exception {
         String s = R + "3";
-        List<DicomObject> full = xaStudy(s);
+        List<DicomObject> full = DoseStudies.xaStudy(s);
         store(DoseStudies.report("P1", s, s + ".2.0", List.of(
                 new Ev(event(s, 1), "2024-03-15T10:10:01", DoseStudies.STATIONARY, 0.0001),
                 new Ev(event(s, 2), "2024-03-15T10:11:01", DoseStudies.STATIONARY, 0.0002))));
@@ -156,7 +138,7 @@ abstract class DoseLinkingContract {
     @Test
     void answersForAnImageAndForItsReport() throws Exception {
         String s = R + "5";
-        xaStudy(s).forEach(this::storeUnchecked);
+        DoseStudies.xaStudy(s).forEach(this::storeUnchecked);
         DoseAnswers.InstanceDose image = dose.instance(s + ".1.3").orElseThrow();
         assertThat(image.studyInstanceUid()).isEqualTo(s);
         assertThat(image.modality()).isEqualTo("XA");
@@ -188,7 +170,7 @@ abstract class DoseLinkingContract {
     @Test
     void reindexGivesTheSameLinks() throws Exception {
         String s = R + "6";
-        xaStudy(s).forEach(this::storeUnchecked);
+        DoseStudies.xaStudy(s).forEach(this::storeUnchecked);
         registry.reindex(n -> { });
         assertXaLinks(dose.study(s).orElseThrow(), s);
     }
@@ -200,7 +182,7 @@ abstract class DoseLinkingContract {
             for (int round = 0; round < 3; round++) {
                 String s = R + (20 + round);
                 List<Future<?>> done = new ArrayList<>();
-                for (DicomObject o : xaStudy(s)) {
+                for (DicomObject o : DoseStudies.xaStudy(s)) {
                     done.add(pool.submit(() -> {
                         storeUnchecked(o);
                         return null;

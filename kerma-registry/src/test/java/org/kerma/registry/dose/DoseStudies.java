@@ -17,23 +17,23 @@ import org.kerma.registry.TestObjects;
  * Small dose studies built in code with known links: XA images with and without Irradiation Event UIDs, and
  * projection dose reports (TID 10001, built by RdsrBuilder from a JSON description) of the same device.
  */
-final class DoseStudies {
-    static final String DEVICE_UID = TestObjects.ROOT + "77.1";
-    static final String MANUFACTURER = "Kerma Test Works";
-    static final String SERIAL = "SN-42";
+public final class DoseStudies {
+    public static final String DEVICE_UID = TestObjects.ROOT + "77.1";
+    public static final String MANUFACTURER = "Kerma Test Works";
+    public static final String SERIAL = "SN-42";
 
     private DoseStudies() {
     }
 
     /** Event UID {@code n} of study {@code study}. */
-    static String event(String study, int n) {
+    public static String event(String study, int n) {
         return study + ".9." + n;
     }
 
     /**
      * An XA image acquired at {@code acquired} (e.g. "20240315101001.400"), naming {@code eventUid} when not null.
      */
-    static DicomObject xaImage(String patientId, String study, String sop, String eventUid, String acquired) {
+    public static DicomObject xaImage(String patientId, String study, String sop, String eventUid, String acquired) {
         DicomObject ds = TestObjects.ctImage(patientId, "Dose^Pat", study, study + ".1", sop);
         ds.setString(Tag.SOPClassUID, Uid.XRayAngiographicImageStorage);
         ds.setString(Tag.Modality, "XA");
@@ -50,7 +50,7 @@ final class DoseStudies {
     }
 
     /** A DX image of an image-only study, with its own event UID and DAP in dGy·cm². */
-    static DicomObject dxImage(String patientId, String study, String sop, String eventUid, String dap) {
+    public static DicomObject dxImage(String patientId, String study, String sop, String eventUid, String dap) {
         DicomObject ds = xaImage(patientId, study, sop, eventUid, "20240315101500");
         ds.setString(Tag.SOPClassUID, Uid.DigitalXRayImageStorageForPresentation);
         ds.setString(Tag.Modality, "DX");
@@ -59,11 +59,11 @@ final class DoseStudies {
     }
 
     /** One projection event: UID, start ("2024-03-15T10:10:01"), type code (DCM) and DAP in Gy·m². */
-    record Ev(String uid, String start, String type, double dapGym2) {
+    public record Ev(String uid, String start, String type, double dapGym2) {
     }
 
     /** A projection dose report of {@code study} with {@code events}; accumulated DAP is their sum. */
-    static DicomObject report(String patientId, String study, String sop, List<Ev> events) {
+    public static DicomObject report(String patientId, String study, String sop, List<Ev> events) {
         StringBuilder json = new StringBuilder();
         json.append("{\"template\":\"10001\",\"study\":{\"studyInstanceUid\":\"").append(study)
                 .append("\",\"studyDate\":\"20240315\",\"studyTime\":\"101000\"},")
@@ -95,6 +95,25 @@ final class DoseStudies {
         }
     }
 
-    static final String STATIONARY = "113611";
-    static final String FLUOROSCOPY = "44491008";
+    public static final String STATIONARY = "113611";
+    public static final String FLUOROSCOPY = "44491008";
+
+    /**
+     * Study {@code s}: events 1, 2 (acquisitions named by images 1, 2), 3 (acquisition, image 3 acquired 0.4 s
+     * after its start, no event UID), 4 (fluoroscopy, no image); image 5 names an event no report has.
+     */
+    public static List<DicomObject> xaStudy(String s) {
+        List<DicomObject> objects = new ArrayList<>();
+        objects.add(xaImage("P1", s, s + ".1.1", event(s, 1), "20240315101001"));
+        objects.add(xaImage("P1", s, s + ".1.2", event(s, 2), "20240315101101"));
+        objects.add(xaImage("P1", s, s + ".1.3", null, "20240315101201.400"));
+        objects.add(xaImage("P1", s, s + ".1.5", event(s, 99), "20240315101201.500"));
+        objects.add(report("P1", s, s + ".2.1", List.of(
+                new Ev(event(s, 1), "2024-03-15T10:10:01", STATIONARY, 0.0001),
+                new Ev(event(s, 2), "2024-03-15T10:11:01", STATIONARY, 0.0002),
+                new Ev(event(s, 3), "2024-03-15T10:12:01", STATIONARY, 0.0003),
+                new Ev(event(s, 4), "2024-03-15T10:13:01", FLUOROSCOPY, 0.0004))));
+        return objects;
+    }
+
 }
