@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kerma.registry.Registry;
+import org.kerma.registry.dose.DoseQueries;
 import org.kerma.registry.index.IndexException;
 import org.kerma.registry.query.Browse;
 import org.kerma.standard.Standard;
@@ -44,6 +45,7 @@ public final class RestApi implements AutoCloseable {
         new StudyRoutes(browse).addTo(app);
         new InstanceRoutes(browse, registry.archive()).addTo(app);
         new StandardRoutes(Standard.current()).addTo(app);
+        new DoseRoutes(new DoseQueries(registry.index())).addTo(app);
         app.get("/api/health", ctx -> {
             Map<String, Object> health = new LinkedHashMap<>();
             health.put("status", "ok");
