@@ -2,6 +2,8 @@ package org.kerma.registry.ingest;
 
 import java.util.List;
 import org.kerma.registry.RegistryConfig;
+import org.kerma.registry.protocol.ProtocolExtractor;
+import org.kerma.registry.protocol.ProtocolReferenceExtractor;
 
 /**
  * The extractors a registry runs at ingest and reindex: the one place that lists them, so that {@code kerma serve},
@@ -13,6 +15,8 @@ public final class Extractors {
 
     /** Every extractor Kerma has, configured from {@code config}. */
     public static List<Extractor> all(RegistryConfig config) {
-        return List.of();
+        return List.of(
+                new ProtocolExtractor(),
+                new ProtocolReferenceExtractor());
     }
 }
