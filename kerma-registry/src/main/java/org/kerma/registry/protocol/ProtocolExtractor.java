@@ -41,7 +41,7 @@ public final class ProtocolExtractor implements Extractor {
 
     @Override
     public List<Finding> extract(IndexedInstance instance, DicomObject dataset, Connection c) throws Exception {
-        ProtocolTables.forget(c, instance.id());
+        ProtocolTables.forgetProtocol(c, instance.id());
         String uid = instance.sopInstanceUid();
         List<ProtocolFinding> found;
         if (DefinedProtocol.SOP_CLASSES.contains(instance.sopClassUid())) {

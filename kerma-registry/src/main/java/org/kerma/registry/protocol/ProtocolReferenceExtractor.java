@@ -36,7 +36,7 @@ public final class ProtocolReferenceExtractor implements Extractor {
 
     @Override
     public List<Finding> extract(IndexedInstance instance, DicomObject dataset, Connection c) throws Exception {
-        ProtocolTables.forget(c, instance.id());
+        ProtocolTables.forgetImage(c, instance.id());
         Reading<List<ProtocolReference>> refs = ProtocolReference.readAll(dataset);
         if (!refs.value().isEmpty()) {
             ComplianceEvaluation.lock(c, refs.value().stream().map(r -> r.protocol().sopInstanceUid()).toList());

@@ -23,13 +23,14 @@ import org.kerma.protocol.PerformedProtocol;
 import org.kerma.protocol.ProtocolContext;
 import org.kerma.protocol.ProtocolElement;
 import org.kerma.protocol.ProtocolReference;
+import org.kerma.registry.index.Findings;
 import org.kerma.registry.index.Level;
 
 /**
  * Writes the protocol tables of migration V4 (docs/protocols.md, "Tables") on the caller's connection and
  * transaction: the protocols with their models, elements and constraints, the references to protocols, and the data
- * sets of referencing images. Every write for an instance is preceded by {@link #forget} of what was written for it
- * before (a replaced copy, a reindex).
+ * sets of referencing images. Every write for an instance is preceded by {@link #forgetProtocol} or
+ * {@link #forgetImage} of what was written for it before (a replaced copy, a reindex).
  */
 final class ProtocolTables {
     /** Every table of V4, referencing tables first (the order {@code kerma reindex} empties them in). */
@@ -40,17 +41,28 @@ final class ProtocolTables {
     private ProtocolTables() {
     }
 
-    /** Removes the protocol, references, image data set and compliance rows written for an instance. */
-    static void forget(Connection c, long instanceId) throws SQLException {
+    /** Removes the protocol, references, image data set and compliance rows written for a protocol instance. */
+    static void forgetProtocol(Connection c, long instanceId) throws SQLException {
         String protocol = "(SELECT id FROM protocol WHERE instance_fk = ?)";
-        for (String sql : List.of(
+        delete(c, instanceId, List.of(
                 "DELETE FROM protocol_constraint WHERE protocol_fk IN " + protocol,
                 "DELETE FROM protocol_element WHERE protocol_fk IN " + protocol,
                 "DELETE FROM protocol_model WHERE protocol_fk IN " + protocol,
-                "DELETE FROM protocol WHERE instance_fk = ?",
+                "DELETE FROM protocol WHERE instance_fk = ?"));
+        forgetImage(c, instanceId);
+    }
+
+    /** Removes the references, image data set and compliance rows written for an instance. */
+    static void forgetImage(Connection c, long instanceId) throws SQLException {
+        delete(c, instanceId, List.of(
                 "DELETE FROM protocol_reference WHERE instance_fk = ?",
                 "DELETE FROM protocol_image WHERE instance_fk = ?",
-                "DELETE FROM protocol_compliance WHERE subject_fk = ?")) {
+                "DELETE FROM protocol_compliance WHERE subject_fk = ?"));
+        Findings.forget(c, instanceId, ComplianceEvaluation.SOURCE);
+    }
+
+    private static void delete(Connection c, long instanceId, List<String> statements) throws SQLException {
+        for (String sql : statements) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, instanceId);
                 ps.executeUpdate();
