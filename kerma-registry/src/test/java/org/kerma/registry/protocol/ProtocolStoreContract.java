@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,6 +175,30 @@ abstract class ProtocolStoreContract {
         shuffled.reindex(n -> { });
         assertThat(complianceLines(shuffled)).isEqualTo(expected);
         assertThat(count(shuffled, "SELECT count(*) FROM protocol")).isEqualTo(6);
+    }
+
+    @Test
+    void concurrentArrivalsEndWithTheSameComplianceAsOneByOne() throws Exception {
+        Registry oneByOne = open();
+        for (DicomObject ds : fixtures()) {
+            ingest(oneByOne, ds);
+        }
+        List<String> expected = complianceLines(oneByOne);
+        for (int round = 0; round < 3; round++) {
+            Registry parallel = open();
+            List<DicomObject> objects = new ArrayList<>(fixtures());
+            Collections.shuffle(objects, new Random(round));
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<IngestOutcome>> done = new ArrayList<>();
+            for (DicomObject ds : objects) {
+                done.add(pool.submit(() -> ingest(parallel, ds)));
+            }
+            for (Future<IngestOutcome> f : done) {
+                assertThat(f.get().result()).isEqualTo(IngestOutcome.Result.STORED);
+            }
+            pool.shutdown();
+            assertThat(complianceLines(parallel)).as("round " + round).isEqualTo(expected);
+        }
     }
 
     @Test
