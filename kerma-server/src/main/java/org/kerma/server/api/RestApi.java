@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kerma.registry.Registry;
 import org.kerma.registry.index.IndexException;
+import org.kerma.registry.protocol.ProtocolQueries;
 import org.kerma.registry.query.Browse;
 import org.kerma.standard.Standard;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public final class RestApi implements AutoCloseable {
         new StudyRoutes(browse).addTo(app);
         new InstanceRoutes(browse, registry.archive()).addTo(app);
         new StandardRoutes(Standard.current()).addTo(app);
+        new ProtocolRoutes(new ProtocolQueries(registry.index())).addTo(app);
         app.get("/api/health", ctx -> {
             Map<String, Object> health = new LinkedHashMap<>();
             health.put("status", "ok");
