@@ -90,7 +90,7 @@ final class StudyRoutes {
         }
     }
 
-    private static int integer(Context ctx, String name, int defaultValue) {
+    static int integer(Context ctx, String name, int defaultValue) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) {
             return defaultValue;

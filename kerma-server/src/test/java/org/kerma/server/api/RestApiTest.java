@@ -225,7 +225,10 @@ class RestApiTest {
                 "/api/instances/{instance}", "/api/instances/{instance}/file", "/api/instances/{instance}/json",
                 "/api/openapi.json", "/api/std/iods", "/api/std/iods/{id}", "/api/std/modules/{id}",
                 "/api/std/tags/{tag}", "/api/studies/{study}/dose", "/api/instances/{instance}/dose",
-                "/api/patients/{patient}/dose");
+                "/api/patients/{patient}/dose",
+
+                "/api/protocols", "/api/protocols/{uid}", "/api/protocols/{uid}/compliance",
+                "/api/studies/{study}/protocols");
     }
 
     @Test
