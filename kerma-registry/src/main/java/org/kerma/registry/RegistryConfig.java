@@ -11,8 +11,11 @@ import org.kerma.registry.ingest.DuplicatePolicy;
  * @param databaseUrl     JDBC URL of the index ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://...}), or null
  *                        for SQLite in the data directory
  * @param duplicatePolicy what to do with a different second copy of an instance
+ * @param validateAtIngest validate each object against its IOD (and an RDSR against its template) as it is stored
+ *                        and reindexed, recording the findings against it (default true)
  */
-public record RegistryConfig(Path dataDirectory, String databaseUrl, DuplicatePolicy duplicatePolicy) {
+public record RegistryConfig(Path dataDirectory, String databaseUrl, DuplicatePolicy duplicatePolicy,
+                             boolean validateAtIngest) {
 
     /** The data directory when none is given: {@code ./kerma-data}. */
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of("kerma-data");
@@ -26,21 +29,25 @@ public record RegistryConfig(Path dataDirectory, String databaseUrl, DuplicatePo
         }
     }
 
-    /** {@code ./kerma-data}, SQLite inside it, keep-first. */
+    /** {@code ./kerma-data}, SQLite inside it, keep-first, validation at ingest. */
     public static RegistryConfig defaults() {
-        return new RegistryConfig(DEFAULT_DATA_DIRECTORY, null, DuplicatePolicy.KEEP_FIRST);
+        return new RegistryConfig(DEFAULT_DATA_DIRECTORY, null, DuplicatePolicy.KEEP_FIRST, true);
     }
 
     public RegistryConfig withDataDirectory(Path directory) {
-        return new RegistryConfig(directory, databaseUrl, duplicatePolicy);
+        return new RegistryConfig(directory, databaseUrl, duplicatePolicy, validateAtIngest);
     }
 
     public RegistryConfig withDatabaseUrl(String url) {
-        return new RegistryConfig(dataDirectory, url, duplicatePolicy);
+        return new RegistryConfig(dataDirectory, url, duplicatePolicy, validateAtIngest);
     }
 
     public RegistryConfig withDuplicatePolicy(DuplicatePolicy policy) {
-        return new RegistryConfig(dataDirectory, databaseUrl, policy);
+        return new RegistryConfig(dataDirectory, databaseUrl, policy, validateAtIngest);
+    }
+
+    public RegistryConfig withValidationAtIngest(boolean validate) {
+        return new RegistryConfig(dataDirectory, databaseUrl, duplicatePolicy, validate);
     }
 
     /** The archive root: {@code <data>/archive}. */

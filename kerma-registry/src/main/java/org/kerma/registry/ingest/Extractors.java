@@ -1,7 +1,9 @@
 package org.kerma.registry.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.kerma.registry.RegistryConfig;
+import org.kerma.registry.validation.ValidationExtractor;
 
 /**
  * The extractors a registry runs at ingest and reindex: the one place that lists them, so that {@code kerma serve},
@@ -13,6 +15,10 @@ public final class Extractors {
 
     /** Every extractor Kerma has, configured from {@code config}. */
     public static List<Extractor> all(RegistryConfig config) {
-        return List.of();
+        List<Extractor> all = new ArrayList<>();
+        if (config.validateAtIngest()) {
+            all.add(ValidationExtractor.standard(config.archiveDirectory()));
+        }
+        return List.copyOf(all);
     }
 }
