@@ -9,6 +9,7 @@ import java.util.Map;
 import org.kerma.registry.Registry;
 import org.kerma.registry.index.IndexException;
 import org.kerma.registry.query.Browse;
+import org.kerma.registry.query.FindingBrowse;
 import org.kerma.standard.Standard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class RestApi implements AutoCloseable {
         new StudyRoutes(browse).addTo(app);
         new InstanceRoutes(browse, registry.archive()).addTo(app);
         new StandardRoutes(Standard.current()).addTo(app);
+        new FindingRoutes(new FindingBrowse(registry.index())).addTo(app);
         app.get("/api/health", ctx -> {
             Map<String, Object> health = new LinkedHashMap<>();
             health.put("status", "ok");

@@ -77,7 +77,7 @@ final class StudyRoutes {
         throw new IllegalArgumentException("a date must be YYYYMMDD or YYYY-MM-DD, was '" + value + "'");
     }
 
-    private static int integer(Context ctx, String name, int defaultValue) {
+    static int integer(Context ctx, String name, int defaultValue) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) {
             return defaultValue;

@@ -224,7 +224,8 @@ class RestApiTest {
                 "/api/studies/{study}/series", "/api/studies/{study}/series/{series}/instances",
                 "/api/instances/{instance}", "/api/instances/{instance}/file", "/api/instances/{instance}/json",
                 "/api/openapi.json", "/api/std/iods", "/api/std/iods/{id}", "/api/std/modules/{id}",
-                "/api/std/tags/{tag}");
+                "/api/std/tags/{tag}", "/api/findings", "/api/instances/{instance}/findings",
+                "/api/studies/{study}/findings");
     }
 
     @Test
