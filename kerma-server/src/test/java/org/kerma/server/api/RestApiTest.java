@@ -228,7 +228,10 @@ class RestApiTest {
                 "/api/patients/{patient}/dose",
 
                 "/api/protocols", "/api/protocols/{uid}", "/api/protocols/{uid}/compliance",
-                "/api/studies/{study}/protocols");
+                "/api/studies/{study}/protocols",
+
+                "/api/findings", "/api/instances/{instance}/findings",
+                "/api/studies/{study}/findings");
     }
 
     @Test
