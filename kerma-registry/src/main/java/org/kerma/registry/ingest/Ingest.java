@@ -316,7 +316,15 @@ public final class Ingest {
                     Findings.record(c, instance.id(), source, findings, clock.millis());
                     return findings;
                 });
-            } catch (ExtractorFailure | IndexException | StackOverflowError e) {
+            } catch (IndexException e) {
+                // the database is unavailable: the object is safe, but its derived rows cannot be written now, nor
+                // a finding; the other extractors would only wait for the same database in turn
+                LOG.error("cannot extract from {} ({}): the index is unavailable: {}; its derived data (dose,"
+                        + " protocols, findings) stays missing until `kerma reindex`", instance.sopInstanceUid(),
+                        source, e.getMessage());
+                reported.add(source + ": not extracted, the index is unavailable: " + e.getMessage());
+                break;
+            } catch (ExtractorFailure | StackOverflowError e) {
                 Throwable cause = e instanceof ExtractorFailure ? e.getCause() : e;
                 found = List.of(Finding.of(Findings.Severity.ERROR,
                         cause.getClass().getSimpleName() + ": " + cause.getMessage()));

@@ -349,6 +349,31 @@ abstract class IngestContract {
     }
 
     @Test
+    void stopsExtractingWhenTheIndexGoesAwayAndKeepsTheObject() throws Exception {
+        List<String> calls = Collections.synchronizedList(new ArrayList<>());
+        Registry[] self = new Registry[1];
+        self[0] = open(DuplicatePolicy.KEEP_FIRST, List.of(
+                extractor("first", Set.of(ObjectClass.IMAGE), (instance, ds, c) -> {
+                    calls.add("first");
+                    c.close(); // the database goes away under the extractor: its commit fails
+                    return List.of();
+                }),
+                extractor("second", Set.of(ObjectClass.IMAGE), (instance, ds, c) -> {
+                    calls.add("second");
+                    return List.of();
+                })));
+
+        IngestOutcome outcome = importBytes(self[0], TestObjects.part10(ct(SOP)), "ct.dcm");
+
+        assertThat(outcome.result()).isEqualTo(IngestOutcome.Result.STORED);
+        assertThat(Files.exists(outcome.file())).isTrue();
+        assertThat(find(self[0], SOP)).isNotNull();
+        assertThat(calls).containsExactly("first");
+        assertThat(outcome.findings()).singleElement().asString()
+                .startsWith("first: not extracted, the index is unavailable: cannot first of " + SOP);
+    }
+
+    @Test
     void handsEachClassToTheExtractorsThatReadIt() throws Exception {
         List<String> calls = Collections.synchronizedList(new ArrayList<>());
         Registry registry = open(DuplicatePolicy.KEEP_FIRST, List.of(
