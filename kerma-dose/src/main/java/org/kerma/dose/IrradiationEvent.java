@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.kerma.dicom.Code;
+import org.kerma.dicom.sr.SopReference;
 
 /**
  * One projection X-ray irradiation event (PS3.16 TID 10003 Irradiation Event X-Ray Data) with its source, detector
@@ -76,9 +77,18 @@ public record IrradiationEvent(String path, Optional<Code> acquisitionPlane, Opt
 
     /**
      * TID 10003A Irradiation Event X-Ray Detector Data: Exposure Index (113845), Target Exposure Index (113846),
-     * Deviation Index (113847).
+     * Deviation Index (113847), and the images the event produced, Acquired Image (113795, IMAGE items).
      */
     public record XRayDetectorData(Optional<Quantity> exposureIndex, Optional<Quantity> targetExposureIndex,
-            Optional<Quantity> deviationIndex) {
+            Optional<Quantity> deviationIndex, List<SopReference> acquiredImages) {
+        public XRayDetectorData {
+            acquiredImages = List.copyOf(acquiredImages);
+        }
+
+        /** Detector data without image references. */
+        public XRayDetectorData(Optional<Quantity> exposureIndex, Optional<Quantity> targetExposureIndex,
+                Optional<Quantity> deviationIndex) {
+            this(exposureIndex, targetExposureIndex, deviationIndex, List.of());
+        }
     }
 }
