@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.kerma.dicom.Code;
-import org.kerma.dicom.sr.SopReference;
 
 /**
  * One projection X-ray irradiation event (PS3.16 TID 10003 Irradiation Event X-Ray Data) with its source, detector
@@ -80,7 +79,7 @@ public record IrradiationEvent(String path, Optional<Code> acquisitionPlane, Opt
      * Deviation Index (113847), and the images the event produced, Acquired Image (113795, IMAGE items).
      */
     public record XRayDetectorData(Optional<Quantity> exposureIndex, Optional<Quantity> targetExposureIndex,
-            Optional<Quantity> deviationIndex, List<SopReference> acquiredImages) {
+            Optional<Quantity> deviationIndex, List<ImageReference> acquiredImages) {
         public XRayDetectorData {
             acquiredImages = List.copyOf(acquiredImages);
         }
@@ -90,5 +89,14 @@ public record IrradiationEvent(String path, Optional<Code> acquisitionPlane, Opt
                 Optional<Quantity> deviationIndex) {
             this(exposureIndex, targetExposureIndex, deviationIndex, List.of());
         }
+    }
+
+    /**
+     * An image the event produced: the IMAGE item's Referenced SOP Class and Instance UIDs, with the study and series
+     * under which the document lists it as evidence (Current Requested Procedure Evidence Sequence (0040,A375) or
+     * Pertinent Other Evidence Sequence (0040,A385); empty when it is not listed there).
+     */
+    public record ImageReference(String studyInstanceUid, String seriesInstanceUid, String sopClassUid,
+            String sopInstanceUid) {
     }
 }

@@ -115,7 +115,7 @@ final class ContentWriter {
     }
 
     /** An IMAGE item referencing one instance (Referenced SOP Sequence, PS3.3 C.17.3.2.5); both UIDs required. */
-    ContentWriter image(String relationship, Code name, org.kerma.dicom.sr.SopReference image) {
+    ContentWriter image(String relationship, Code name, org.kerma.dose.IrradiationEvent.ImageReference image) {
         if (image.sopClassUid().isEmpty() || image.sopInstanceUid().isEmpty()) {
             throw new RdsrBuildException(nextPath(), describe(name) + " needs the SOP Class and SOP Instance UID of"
                     + " the image, was '" + image.sopClassUid() + "' / '" + image.sopInstanceUid() + "'");

@@ -316,11 +316,13 @@ public final class ImageDoseCollector {
     }
 
     /** The image itself, referenced by the event it shows (Acquired Image, TID 10003A), when it has both UIDs. */
-    private static List<org.kerma.dicom.sr.SopReference> acquiredImage(Image i) {
+    private static List<IrradiationEvent.ImageReference> acquiredImage(Image i) {
         String sopClass = i.s(Tag.SOPClassUID);
         String sop = i.s(Tag.SOPInstanceUID);
-        return sopClass.isEmpty() || sop.isEmpty() ? List.of()
-                : List.of(new org.kerma.dicom.sr.SopReference(sopClass, sop, List.of()));
+        String series = i.s(Tag.SeriesInstanceUID);
+        String study = i.s(Tag.StudyInstanceUID);
+        return sopClass.isEmpty() || sop.isEmpty() || series.isEmpty() || study.isEmpty() ? List.of()
+                : List.of(new IrradiationEvent.ImageReference(study, series, sopClass, sop));
     }
 
     private static AccumulatedDose accumulated(List<IrradiationEvent> events) {

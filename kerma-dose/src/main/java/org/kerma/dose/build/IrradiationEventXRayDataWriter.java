@@ -1,7 +1,6 @@
 package org.kerma.dose.build;
 
 import org.kerma.dicom.sr.Concepts.DCM;
-import org.kerma.dicom.sr.SopReference;
 import org.kerma.dose.IrradiationEvent;
 import org.kerma.dose.Unit;
 
@@ -41,7 +40,7 @@ final class IrradiationEventXRayDataWriter {
         w.num(C, DCM.ExposureIndex, d.exposureIndex(), Unit.ONE, "1", true);
         w.num(C, DCM.TargetExposureIndex, d.targetExposureIndex(), Unit.ONE, "1", true);
         w.num(C, DCM.DeviationIndex, d.deviationIndex(), Unit.ONE, "1", false);
-        for (SopReference image : d.acquiredImages()) {
+        for (IrradiationEvent.ImageReference image : d.acquiredImages()) {
             w.image(C, DCM.AcquiredImage, image); // TID 10003A row 5
         }
         source(w, e.source(), e);

@@ -100,6 +100,6 @@ final class IrradiationEventXRayDataReader {
                 ctx.quantity(e, DCM.TargetExposureIndex, Unit.ONE),
                 ctx.quantity(e, DCM.DeviationIndex, Unit.ONE),
                 ctx.children(e, DCM.AcquiredImage).stream().flatMap(i -> i.reference().stream())
-                        .filter(r -> !r.sopInstanceUid().isEmpty()).toList());
+                        .filter(r -> !r.sopInstanceUid().isEmpty()).map(ctx::imageReference).toList());
     }
 }
