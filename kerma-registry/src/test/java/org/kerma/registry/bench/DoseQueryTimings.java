@@ -15,7 +15,7 @@ import org.kerma.registry.dose.DoseQueries;
  * {@code /api/patients/{id}/dose} and the study list with its dose summary (unfiltered and filtered by DAP), p50
  * and p95. The tables are filled in bulk with SQL batches (not through ingest): 2,000 patients of 10 studies each,
  * each study with one dose report of 50 events (DAP, RP air kerma, kV, start), 10 images linked to its first 10
- * events, accumulated dose and a dose summary. Run by {@code bench/dose-queries.sh}; arguments: JDBC URL, events.
+ * events, accumulated dose and a dose summary, then ANALYZE. Run by {@code bench/dose-queries.sh}; arguments: JDBC URL, events.
  */
 public final class DoseQueryTimings {
     private static final int EVENTS_PER_STUDY = 50;
@@ -33,6 +33,12 @@ public final class DoseQueryTimings {
         try (IndexDatabase index = IndexDatabase.open(url)) {
             long start = System.nanoTime();
             fill(index, studies);
+            index.read("analyze", c -> { // fresh statistics, as autovacuum (PostgreSQL) or ANALYZE would give
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("ANALYZE");
+                }
+                return null;
+            });
             System.out.printf("filled %s: %d studies, %d events, %d images in %.0f s%n", index.dialect(), studies,
                     studies * EVENTS_PER_STUDY, studies * IMAGES_PER_STUDY, (System.nanoTime() - start) / 1e9);
             DoseQueries dose = new DoseQueries(index);
