@@ -37,6 +37,19 @@ class ProtocolRegistryCommandTest {
     }
 
     @Test
+    void everyFixturePassesKermaValidateForItsIod() throws Exception {
+        StringBuilder errors = new StringBuilder();
+        for (ProtocolFixtures.Named f : ProtocolFixtures.all()) {
+            CommandRun run = kerma("validate", "--errors-only", dir.resolve("files").resolve(f.fileName()).toString());
+            assertThat(run.out()).as(f.fileName()).startsWith("# ");
+            if (run.exitCode() != 0) {
+                errors.append(run.out()).append(run.err());
+            }
+        }
+        assertThat(errors.toString()).isEmpty();
+    }
+
+    @Test
     void showPrintsAProtocolOfTheRegistryAsItsFileWouldBe() {
         CommandRun fromRegistry = kerma("protocol", "show", ProtocolFixtures.CAROTID_UID, "--data", data.toString());
         assertThat(fromRegistry.exitCode()).as(fromRegistry.err()).isZero();
