@@ -10,9 +10,23 @@ package org.kerma.registry.query;
  * @param accessionNumber Accession Number, exactly
  * @param offset          how many matching studies to skip (newest first)
  * @param limit           how many to return, 1 to 1000
+ * @param minDapGym2      least dose area product of the study, Gy·m² (its dose summary)
+ * @param minDlpMGyCm     least dose length product of the study, mGy·cm (its dose summary)
  */
 public record StudyFilter(String patientId, String dateFrom, String dateTo, String modality, String accessionNumber,
-                          int offset, int limit) {
+                          int offset, int limit, Double minDapGym2, Double minDlpMGyCm) {
+
+    /** A filter without dose thresholds. */
+    public StudyFilter(String patientId, String dateFrom, String dateTo, String modality, String accessionNumber,
+                       int offset, int limit) {
+        this(patientId, dateFrom, dateTo, modality, accessionNumber, offset, limit, null, null);
+    }
+
+    /** This filter with dose thresholds (null: none). */
+    public StudyFilter withMinimumDose(Double dapGym2, Double dlpMGyCm) {
+        return new StudyFilter(patientId, dateFrom, dateTo, modality, accessionNumber, offset, limit, dapGym2,
+                dlpMGyCm);
+    }
 
     public StudyFilter {
         if (offset < 0 || limit < 1 || limit > 1000) {

@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kerma.registry.Registry;
+import org.kerma.registry.dose.DoseQueries;
 import org.kerma.registry.index.IndexException;
 import org.kerma.registry.protocol.ProtocolQueries;
 import org.kerma.registry.query.Browse;
+import org.kerma.registry.query.FindingBrowse;
 import org.kerma.standard.Standard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +47,9 @@ public final class RestApi implements AutoCloseable {
         new StudyRoutes(browse).addTo(app);
         new InstanceRoutes(browse, registry.archive()).addTo(app);
         new StandardRoutes(Standard.current()).addTo(app);
+        new DoseRoutes(new DoseQueries(registry.index())).addTo(app);
         new ProtocolRoutes(new ProtocolQueries(registry.index())).addTo(app);
+        new FindingRoutes(new FindingBrowse(registry.index())).addTo(app);
         app.get("/api/health", ctx -> {
             Map<String, Object> health = new LinkedHashMap<>();
             health.put("status", "ok");

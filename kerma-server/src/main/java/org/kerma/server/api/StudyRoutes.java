@@ -9,8 +9,8 @@ import org.kerma.registry.query.StudyFilter;
 
 /**
  * {@code /api/studies}: the study list (filters {@code patientId}, {@code from}, {@code to} (YYYYMMDD or
- * YYYY-MM-DD), {@code modality}, {@code accession}; paging {@code offset}, {@code limit}), one study, its series, a
- * series' instances.
+ * YYYY-MM-DD), {@code modality}, {@code accession}, {@code minDapGym2}, {@code minDlpMGyCm}; paging {@code offset},
+ * {@code limit}; each row with its dose summary), one study, its series, a series' instances.
  */
 final class StudyRoutes {
     private final Browse browse;
@@ -31,7 +31,8 @@ final class StudyRoutes {
         try {
             filter = new StudyFilter(ctx.queryParam("patientId"), date(ctx.queryParam("from")),
                     date(ctx.queryParam("to")), ctx.queryParam("modality"), ctx.queryParam("accession"),
-                    integer(ctx, "offset", 0), integer(ctx, "limit", 50));
+                    integer(ctx, "offset", 0), integer(ctx, "limit", 50))
+                    .withMinimumDose(number(ctx, "minDapGym2"), number(ctx, "minDlpMGyCm"));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -75,6 +76,18 @@ final class StudyRoutes {
             return v;
         }
         throw new IllegalArgumentException("a date must be YYYYMMDD or YYYY-MM-DD, was '" + value + "'");
+    }
+
+    private static Double number(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + v + "'");
+        }
     }
 
     static int integer(Context ctx, String name, int defaultValue) {

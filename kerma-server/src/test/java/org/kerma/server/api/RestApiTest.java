@@ -224,8 +224,14 @@ class RestApiTest {
                 "/api/studies/{study}/series", "/api/studies/{study}/series/{series}/instances",
                 "/api/instances/{instance}", "/api/instances/{instance}/file", "/api/instances/{instance}/json",
                 "/api/openapi.json", "/api/std/iods", "/api/std/iods/{id}", "/api/std/modules/{id}",
-                "/api/std/tags/{tag}", "/api/protocols", "/api/protocols/{uid}", "/api/protocols/{uid}/compliance",
-                "/api/studies/{study}/protocols");
+                "/api/std/tags/{tag}", "/api/studies/{study}/dose", "/api/instances/{instance}/dose",
+                "/api/patients/{patient}/dose",
+
+                "/api/protocols", "/api/protocols/{uid}", "/api/protocols/{uid}/compliance",
+                "/api/studies/{study}/protocols",
+
+                "/api/findings", "/api/instances/{instance}/findings",
+                "/api/studies/{study}/findings");
     }
 
     @Test
