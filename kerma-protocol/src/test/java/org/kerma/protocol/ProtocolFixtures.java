@@ -426,6 +426,7 @@ public final class ProtocolFixtures {
         ds.setString(Tag.ExposureTime, "100");
         ds.setString(Tag.XRayTubeCurrent, "400");
         ds.setString(Tag.Exposure, "40");
+        ds.setString(Tag.ImageAndFluoroscopyAreaDoseProduct, "2.5"); // dGy·cm², 2.5e-5 Gy·m²
         ds.setString(Tag.PositionerPrimaryAngle, "0");
         ds.setString(Tag.PositionerSecondaryAngle, "0");
         ds.setDouble(Tag.FieldOfViewDimensionsInFloat, fov, fov);
