@@ -67,8 +67,8 @@ final class ProtocolShowCommand implements Callable<Integer> {
                 ProtocolText.approval(r.value(), r.findings(), out);
             }
         } else {
-            throw new IllegalArgumentException(target + ": not a procedure protocol or protocol approval (SOP Class UID '"
-                    + sopClass + "')");
+            throw new IllegalArgumentException(target + ": not a procedure protocol or protocol approval"
+                    + " (SOP Class UID '" + sopClass + "')");
         }
         out.flush();
         return Kerma.EXIT_OK;

@@ -125,6 +125,27 @@ abstract class ProtocolRoutesContract {
     }
 
     @Test
+    void answersDosePerProtocolElement() throws Exception {
+        JsonNode dose = json("/api/protocols/" + ProtocolFixtures.CAROTID_UID + "/dose", 200);
+        assertThat(dose.get("protocolName").asText()).isEqualTo("CAROTIDS");
+        JsonNode dsa = dose.get("elements").get(1);
+        assertThat(dsa.get("name").asText()).isEqualTo("DSA");
+        assertThat(dsa.get("totals").get("images").asInt()).isEqualTo(3);
+        assertThat(dsa.get("totals").get("events").asInt()).isEqualTo(3);
+        assertThat(dsa.get("totals").get("dapGym2").asDouble()).isCloseTo(7.5e-5,
+                org.assertj.core.data.Offset.offset(1e-12));
+        JsonNode image = dsa.get("images").get(0);
+        assertThat(image.get("patientId").asText()).isEqualTo("KERMA-P-1");
+        assertThat(image.get("events").get(0).get("method").asText()).isEqualTo("IMAGE_HEADER");
+        assertThat(image.get("events").get(0).get("event").get("dapGym2").asDouble()).isCloseTo(2.5e-5,
+                org.assertj.core.data.Offset.offset(1e-12));
+        JsonNode unknown = dose.get("elements").get(4);
+        assertThat(unknown.get("number").asInt()).isEqualTo(9);
+        assertThat(unknown.get("name").isNull()).isTrue();
+        assertThat(json("/api/protocols/1.2.3/dose", 404).get("message").asText()).contains("protocol 1.2.3");
+    }
+
+    @Test
     void drawsAStudysProtocolsAsATree() throws Exception {
         JsonNode tree = json("/api/studies/" + URLEncoder.encode(ProtocolFixtures.STUDY_UID, StandardCharsets.UTF_8)
                 + "/protocols", 200);
