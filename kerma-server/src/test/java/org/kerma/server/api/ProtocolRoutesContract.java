@@ -15,9 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.TransferSyntax;
@@ -28,20 +29,24 @@ import org.kerma.registry.Registry;
 import org.kerma.registry.RegistryConfig;
 import org.kerma.registry.ingest.Origin;
 
-/** The protocol routes over a real HTTP port, on a registry holding the protocol fixtures; per database. */
+/**
+ * The protocol routes over a real HTTP port, on one registry per class holding the protocol fixtures (the tests only
+ * read); per database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ProtocolRoutesContract {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path data;
+    static Path data;
     Registry registry;
     RestApi api;
 
     /** The JDBC URL of an empty index database. */
     abstract String databaseUrl() throws Exception;
 
-    @BeforeEach
+    @BeforeAll
     void start() throws Exception {
         registry = Registry.open(RegistryConfig.defaults().withDataDirectory(data).withDatabaseUrl(databaseUrl()));
         for (ProtocolFixtures.Named f : ProtocolFixtures.all()) {
@@ -53,7 +58,7 @@ abstract class ProtocolRoutesContract {
         api = RestApi.start(registry, "127.0.0.1", 0);
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         api.close();
         registry.close();
