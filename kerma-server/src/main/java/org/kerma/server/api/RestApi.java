@@ -9,6 +9,7 @@ import java.util.Map;
 import org.kerma.registry.Registry;
 import org.kerma.registry.dose.DoseQueries;
 import org.kerma.registry.index.IndexException;
+import org.kerma.registry.protocol.ProtocolDose;
 import org.kerma.registry.protocol.ProtocolQueries;
 import org.kerma.registry.query.Browse;
 import org.kerma.registry.query.FindingBrowse;
@@ -48,7 +49,7 @@ public final class RestApi implements AutoCloseable {
         new InstanceRoutes(browse, registry.archive()).addTo(app);
         new StandardRoutes(Standard.current()).addTo(app);
         new DoseRoutes(new DoseQueries(registry.index())).addTo(app);
-        new ProtocolRoutes(new ProtocolQueries(registry.index())).addTo(app);
+        new ProtocolRoutes(new ProtocolQueries(registry.index()), new ProtocolDose(registry.index())).addTo(app);
         new FindingRoutes(new FindingBrowse(registry.index())).addTo(app);
         app.get("/api/health", ctx -> {
             Map<String, Object> health = new LinkedHashMap<>();

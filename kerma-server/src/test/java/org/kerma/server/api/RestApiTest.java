@@ -228,6 +228,7 @@ class RestApiTest {
                 "/api/patients/{patient}/dose",
 
                 "/api/protocols", "/api/protocols/{uid}", "/api/protocols/{uid}/compliance",
+                "/api/protocols/{uid}/dose",
                 "/api/studies/{study}/protocols",
 
                 "/api/findings", "/api/instances/{instance}/findings",
