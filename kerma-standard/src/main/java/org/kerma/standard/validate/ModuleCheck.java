@@ -46,20 +46,40 @@ final class ModuleCheck {
      * @param inner           the level of the rows inside the sequence (for recursion, an outer one), or null
      */
     record Step(ModuleAttribute attribute, boolean sequence, String dictionaryVm, Condition condition,
-                List<Condition> macroConditions, List<String> inner) {
+                List<Condition> macroConditions, Level inner) {
+    }
+
+    /**
+     * The rows at one nesting level of a module (the top level, or inside one sequence), resolved once per plan so
+     * that the walk goes from a sequence's row straight to the rows of its items. Filled while the plan is built and
+     * never changed after; plans are published through a concurrent map.
+     */
+    static final class Level {
+        /** The rows, in table order. */
+        private List<Step> steps = List.of();
+        /**
+         * For a level whose sequence recurs in its own items without rows of its own (the SR Content Sequence),
+         * the sequence's tag and keyword, and the level its nested items are checked against; else -1 and null.
+         */
+        private int recursionTag = -1;
+        private String recursionKeyword;
+        private Level recursion;
+        /** Shared row selections, for a level whose macro conditions are item-local; else null. */
+        private Selector selector;
+
+        List<Step> steps() {
+            return steps;
+        }
     }
 
     /**
      * A module prepared for checking.
      *
-     * @param steps      the rows as steps, grouped by the keyword path of their enclosing sequence
-     * @param recursions for a level whose sequence recurs in its own items without rows of its own (the SR Content
-     *                   Sequence), the sequence's tag and the level its nested items are checked against
+     * @param root       the rows at the top level (the others are reached through their sequences' rows)
      * @param overlays   the top-level rows of the repeating overlay groups (tabulated as group 6000), one list per
      *                   group 6000, 6002, ... 601E with the rows' tags in that group; empty when the module has none
      */
-    record Plan(Map<List<String>, List<Step>> steps, Map<List<String>, Map.Entry<Integer, List<String>>> recursions,
-                Map<List<String>, Selector> selectors, List<List<Step>> overlays) {
+    record Plan(Level root, List<List<Step>> overlays) {
 
         /** Whether an overlay group of {@code dataset} holds an element of this module's overlay rows. */
         boolean overlayPresent(DicomObject dataset) {
@@ -126,6 +146,8 @@ final class ModuleCheck {
         for (ModuleAttribute a : module.attributes()) {
             rows.computeIfAbsent(a.parents(), k -> new ArrayList<>()).add(a);
         }
+        Map<List<String>, Level> levels = new HashMap<>();
+        rows.keySet().forEach(k -> levels.put(k, new Level()));
         Map<List<String>, List<Step>> steps = new LinkedHashMap<>();
         ElementDictionary dictionary = ElementDictionary.standard();
         List<Step> overlayRows = new ArrayList<>();
@@ -144,7 +166,7 @@ final class ModuleCheck {
                 boolean sequence = dictionary.vrOf(a.tag()) == VR.SQ;
                 Step step = new Step(a, sequence, dictionary.find(a.tag()).map(DictionaryEntry::vm).orElse(""),
                         a.condition().isEmpty() ? null : standard.condition(a.condition()).orElse(null),
-                        macros, sequence ? level(rows, a.path()) : null);
+                        macros, sequence ? levels.get(level(rows, a.path())) : null);
                 if (level.isEmpty() && a.tag() >>> 16 == OVERLAY_GROUP) {
                     overlayRows.add(step);
                 } else {
@@ -152,8 +174,8 @@ final class ModuleCheck {
                 }
             }
             steps.put(level, List.copyOf(out));
+            levels.get(level).steps = List.copyOf(out);
         });
-        Map<List<String>, Map.Entry<Integer, List<String>>> recursions = new HashMap<>();
         steps.forEach((level, list) -> {
             if (level.isEmpty()) {
                 return;
@@ -167,12 +189,15 @@ final class ModuleCheck {
             nested.add(keyword);
             List<String> inner = level(steps, nested);
             if (inner != null) {
-                recursions.put(level, Map.entry(tag, inner));
+                Level l = levels.get(level);
+                l.recursionTag = tag;
+                l.recursionKeyword = keyword;
+                l.recursion = levels.get(inner);
             }
         });
-        Map<List<String>, Selector> selectors = new HashMap<>();
-        steps.forEach((level, list) -> selector(list).ifPresent(sel -> selectors.put(level, sel)));
-        return new Plan(steps, recursions, selectors, overlays(overlayRows));
+        steps.forEach((level, list) -> levels.get(level).selector = selector(list).orElse(null));
+        Level root = levels.getOrDefault(List.of(), new Level());
+        return new Plan(root, overlays(overlayRows));
     }
 
     /** The overlay rows once per overlay group, with their tags moved into that group. */
@@ -237,25 +262,19 @@ final class ModuleCheck {
     }
 
     private final Module module;
-    private final Map<List<String>, List<Step>> levels;
-    private final Map<List<String>, Map.Entry<Integer, List<String>>> recursions;
-    private final Map<List<String>, Selector> selectors;
     private final Plan plan;
     private final DicomObject root;
     private final List<Finding> findings;
 
     ModuleCheck(Module module, Plan plan, DicomObject root, List<Finding> findings) {
         this.module = module;
-        this.levels = plan.steps();
-        this.recursions = plan.recursions();
-        this.selectors = plan.selectors();
         this.plan = plan;
         this.root = root;
         this.findings = findings;
     }
 
     void run() {
-        check(root, List.of(), ItemPath.ROOT);
+        check(root, plan.root(), ItemPath.ROOT);
         if (!plan.overlays().isEmpty()) {
             checkOverlays();
         }
@@ -280,14 +299,14 @@ final class ModuleCheck {
         }
     }
 
-    private void check(DicomObject item, List<String> level, ItemPath path) {
-        List<Step> steps = levels.getOrDefault(level, List.of());
-        if (!level.isEmpty()) {
+    private void check(DicomObject item, Level level, ItemPath path) {
+        List<Step> steps = level.steps;
+        if (level.recursion != null) {
             recurse(item, level, path);
         }
         Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
         Condition.Values values = new Condition.Values();
-        Selector selector = selectors.get(level);
+        Selector selector = level.selector;
         if (selector != null) {
             checkSelected(item, select(selector, item, steps), path, evaluated, values);
             return;
@@ -422,12 +441,10 @@ final class ModuleCheck {
      * A sequence of the same keyword nested in its own item (the SR Content Sequence) whose level the tables do not
      * list again: its items are checked against the outermost level of that keyword.
      */
-    private void recurse(DicomObject item, List<String> level, ItemPath path) {
-        Map.Entry<Integer, List<String>> recursion = recursions.get(level);
-        if (recursion != null && item.findValue(recursion.getKey()).orElse(null) instanceof Sequence sequence) {
-            String keyword = level.get(level.size() - 1);
+    private void recurse(DicomObject item, Level level, ItemPath path) {
+        if (item.findValue(level.recursionTag).orElse(null) instanceof Sequence sequence) {
             for (int n = 0; n < sequence.size(); n++) {
-                check(sequence.item(n), recursion.getValue(), path.item(keyword, n));
+                check(sequence.item(n), level.recursion, path.item(level.recursionKeyword, n));
             }
         }
     }
