@@ -470,8 +470,9 @@ final class ModuleCheck {
     private void checkAttribute(Step step, Condition.Result known, DicomObject item, ItemPath path,
                                 Map<Condition, Condition.Result> evaluated, Condition.Values values) {
         ModuleAttribute a = step.attribute();
-        boolean present = item.contains(a.tag());
-        boolean hasValue = present && hasValue(item, a.tag());
+        int index = item.indexOf(a.tag());
+        boolean present = index >= 0;
+        boolean hasValue = present && hasValue(item.valueAt(index), item.vrAt(index));
         AttributeType type = a.type();
         switch (type) {
             case TYPE_1 -> {
@@ -496,8 +497,8 @@ final class ModuleCheck {
         }
         if (step.sequence()) {
             checkItemCount(a, item, path);
-        } else if (hasValue) {
-            checkValues(step, item, path);
+        } else if (hasValue && (a.values().isPresent() || !a.vm().isEmpty() && !a.vm().equals(step.dictionaryVm()))) {
+            checkValues(step, item.valueAt(index), item.vrAt(index), item, path);
         }
     }
 
@@ -554,10 +555,10 @@ final class ModuleCheck {
         }
     }
 
-    private void checkValues(Step step, DicomObject item, ItemPath path) {
+    /** The module's VM and value set, for an attribute that has either; {@code value} and {@code vr} are its own. */
+    private void checkValues(Step step, Object value, VR vr, DicomObject item, ItemPath path) {
         ModuleAttribute a = step.attribute();
-        List<String> values = item.findValue(a.tag()).orElse(null) instanceof byte[] raw
-                ? RawValueCheck.asciiValues(item.findVr(a.tag()).orElse(VR.UN), raw) : null;
+        List<String> values = value instanceof byte[] raw ? RawValueCheck.asciiValues(vr, raw) : null;
         if (values == null) {
             try {
                 values = item.strings(a.tag());
@@ -606,10 +607,9 @@ final class ModuleCheck {
     }
 
     /** Present with a value: bytes other than padding, items, or encapsulated or bulk data. */
-    static boolean hasValue(DicomObject item, int tag) {
-        Object value = item.findValue(tag).orElse(null);
+    static boolean hasValue(Object value, VR vr) {
         if (value instanceof byte[] b) {
-            return b.length > 0 && (!item.findVr(tag).map(VR::isString).orElse(false) || !padding(b));
+            return b.length > 0 && (!vr.isString() || !padding(b));
         }
         if (value instanceof Sequence s) {
             return !s.isEmpty();
