@@ -140,6 +140,28 @@ final class ModuleCheck {
 
     private static final int MAX_SELECTOR_TAGS = 8;
 
+    /**
+     * The results of the conditions evaluated on one item, and the values they decoded, kept so that each condition
+     * is evaluated once per item; the tables are made on the first evaluation (most items need none).
+     */
+    private static final class ItemConditions {
+        private Map<Condition, Condition.Result> results;
+        private Condition.Values values;
+
+        Condition.Result result(Condition c, DicomObject item, DicomObject root) {
+            if (results == null) {
+                results = new IdentityHashMap<>();
+                values = new Condition.Values();
+            }
+            Condition.Result r = results.get(c);
+            if (r == null) {
+                r = c.evaluate(item, root, values);
+                results.put(c, r);
+            }
+            return r;
+        }
+    }
+
     /** Prepares a module's rows for checking. */
     static Plan plan(Standard standard, Module module) {
         Map<List<String>, List<ModuleAttribute>> rows = new LinkedHashMap<>();
@@ -288,12 +310,11 @@ final class ModuleCheck {
         if (!anyOverlayElement(root)) {
             return;
         }
-        Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
-        Condition.Values values = new Condition.Values();
+        ItemConditions evaluated = new ItemConditions();
         for (int g = 0; g < plan.overlays().size(); g++) {
             if (plan.overlayGroupPresent(g, root)) {
                 for (Step step : plan.overlays().get(g)) {
-                    checkStep(step, null, root, ItemPath.ROOT, evaluated, values);
+                    checkStep(step, null, root, ItemPath.ROOT, evaluated);
                 }
             }
         }
@@ -304,11 +325,10 @@ final class ModuleCheck {
         if (level.recursion != null) {
             recurse(item, level, path);
         }
-        Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
-        Condition.Values values = new Condition.Values();
+        ItemConditions evaluated = new ItemConditions();
         Selector selector = level.selector;
         if (selector != null) {
-            checkSelected(item, select(selector, item, steps), path, evaluated, values);
+            checkSelected(item, select(selector, item, steps), path, evaluated);
             return;
         }
         List<Condition> skipped = null;
@@ -316,7 +336,7 @@ final class ModuleCheck {
             if (step.macroConditions() == skipped) {
                 continue;
             }
-            Condition.Result applies = macroApplies(step, item, evaluated, values);
+            Condition.Result applies = macroApplies(step, item, evaluated);
             if (applies != Condition.Result.TRUE) {
                 skipped = step.macroConditions();
                 if (applies == Condition.Result.NOT_EVALUABLE) {
@@ -324,14 +344,14 @@ final class ModuleCheck {
                 }
                 continue;
             }
-            checkStep(step, null, item, path, evaluated, values);
+            checkStep(step, null, item, path, evaluated);
         }
     }
 
     private void checkStep(Step step, Condition.Result known, DicomObject item, ItemPath path,
-                           Map<Condition, Condition.Result> evaluated, Condition.Values values) {
+                           ItemConditions evaluated) {
         ModuleAttribute a = step.attribute();
-        checkAttribute(step, known, item, path, evaluated, values);
+        checkAttribute(step, known, item, path, evaluated);
         if (step.inner() != null && item.findValue(a.tag()).orElse(null) instanceof Sequence sequence) {
             for (int n = 0; n < sequence.size(); n++) {
                 check(sequence.item(n), step.inner(), path.item(a.keyword(), n));
@@ -340,13 +360,13 @@ final class ModuleCheck {
     }
 
     private void checkSelected(DicomObject item, Selection selection, ItemPath path,
-                               Map<Condition, Condition.Result> evaluated, Condition.Values values) {
+                               ItemConditions evaluated) {
         for (Step step : selection.notEvaluable()) {
             macroNotEvaluable(step, path);
         }
         List<Step> steps = selection.steps();
         for (int i = 0; i < steps.size(); i++) {
-            checkStep(steps.get(i), selection.results().get(i), item, path, evaluated, values);
+            checkStep(steps.get(i), selection.results().get(i), item, path, evaluated);
         }
     }
 
@@ -399,8 +419,7 @@ final class ModuleCheck {
     }
 
     private Selection selection(Selector selector, DicomObject item, List<Step> steps) {
-        Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
-        Condition.Values values = new Condition.Values();
+        ItemConditions evaluated = new ItemConditions();
         Set<Integer> tags = new HashSet<>();
         for (int t : selector.tags()) {
             tags.add(t);
@@ -413,7 +432,7 @@ final class ModuleCheck {
             if (step.macroConditions() == skipped) {
                 continue;
             }
-            Condition.Result applies = macroApplies(step, item, evaluated, values);
+            Condition.Result applies = macroApplies(step, item, evaluated);
             if (applies != Condition.Result.TRUE) {
                 skipped = step.macroConditions();
                 if (applies == Condition.Result.NOT_EVALUABLE) {
@@ -424,7 +443,7 @@ final class ModuleCheck {
             applying.add(step);
             Condition c = step.condition();
             boolean local = c != null && c.itemTags().map(tags::containsAll).orElse(false);
-            results.add(local ? c.evaluate(item, root, values) : null);
+            results.add(local ? evaluated.result(c, item, root) : null);
         }
         return new Selection(List.copyOf(applying), Collections.unmodifiableList(results),
                 List.copyOf(notEvaluable));
@@ -450,12 +469,11 @@ final class ModuleCheck {
     }
 
     /** TRUE when every invoking macro's condition holds, FALSE when one does not, else NOT_EVALUABLE. */
-    private Condition.Result macroApplies(Step step, DicomObject item, Map<Condition, Condition.Result> evaluated,
-                                          Condition.Values values) {
+    private Condition.Result macroApplies(Step step, DicomObject item, ItemConditions evaluated) {
         Condition.Result all = Condition.Result.TRUE;
         for (Condition c : step.macroConditions()) {
             Condition.Result r = c == null ? Condition.Result.NOT_EVALUABLE
-                    : evaluated.computeIfAbsent(c, k -> k.evaluate(item, root, values));
+                    : evaluated.result(c, item, root);
             if (r == Condition.Result.FALSE) {
                 return r;
             }
@@ -468,7 +486,7 @@ final class ModuleCheck {
 
 
     private void checkAttribute(Step step, Condition.Result known, DicomObject item, ItemPath path,
-                                Map<Condition, Condition.Result> evaluated, Condition.Values values) {
+                                ItemConditions evaluated) {
         ModuleAttribute a = step.attribute();
         int index = item.indexOf(a.tag());
         boolean present = index >= 0;
@@ -488,7 +506,7 @@ final class ModuleCheck {
                     add(a, path, Rule.MISSING_TYPE_2, "type 2 attribute is missing");
                 }
             }
-            case TYPE_1C, TYPE_2C -> checkConditional(step, known, item, path, present, hasValue, evaluated, values);
+            case TYPE_1C, TYPE_2C -> checkConditional(step, known, item, path, present, hasValue, evaluated);
             default -> {
             }
         }
@@ -503,11 +521,10 @@ final class ModuleCheck {
     }
 
     private void checkConditional(Step step, Condition.Result known, DicomObject item, ItemPath path, boolean present,
-                                  boolean hasValue, Map<Condition, Condition.Result> evaluated,
-                                  Condition.Values values) {
+                                  boolean hasValue, ItemConditions evaluated) {
         ModuleAttribute a = step.attribute();
         Condition.Result r = known != null ? known : step.condition() == null ? Condition.Result.NOT_EVALUABLE
-                : evaluated.computeIfAbsent(step.condition(), c -> c.evaluate(item, root, values));
+                : evaluated.result(step.condition(), item, root);
         boolean oneC = a.type() == AttributeType.TYPE_1C;
         switch (r) {
             case TRUE -> {
