@@ -58,6 +58,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--accession", paramLabel = "NUMBER", description = "Accession Number, exactly.")
     private String accession;
 
+    @Option(names = "--device", paramLabel = "ID", description = "A device id (as /api/devices lists them).")
+    private Long device;
+
     @Option(names = "--no-patient-identifiers", description = "Leave out the Patient ID and Patient Name columns.")
     private boolean noIdentifiers;
 
@@ -68,7 +71,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--level must be study (event comes with the dose tables), was '"
                     + level + "'");
         }
-        StudyFilter filter = new StudyFilter(patientId, date(from), date(to), modality, accession, 0, 1);
+        StudyFilter filter = new StudyFilter(patientId, date(from), date(to), modality, accession, device, 0, 1);
         Path target = output.toAbsolutePath();
         Path part = target.resolveSibling(target.getFileName() + ".part");
         long rows;

@@ -36,11 +36,12 @@ public final class Browse {
     }
 
     /**
-     * A device that sent images or reports: its identifying attributes as the objects gave them ('' when absent),
-     * how many series and instances came from it, the calling AE titles they came from, and when the last one was
-     * received (milliseconds since 1970-01-01T00:00Z).
+     * A device that sent images or reports: its id in the index (for {@link StudyFilter#deviceId()}), its
+     * identifying attributes as the objects gave them ('' when absent), how many series and instances came from it,
+     * the calling AE titles they came from, and when the last one was received (milliseconds since
+     * 1970-01-01T00:00Z).
      */
-    public record Device(String manufacturer, String modelName, String serialNumber, String stationName,
+    public record Device(long id, String manufacturer, String modelName, String serialNumber, String stationName,
                          String deviceObserverUid, int series, int instances, List<String> senderAes,
                          long lastReceivedAt) {
     }
@@ -117,6 +118,8 @@ public final class Browse {
         condition(where, params, "st.accession_number = ?", filter.accessionNumber());
         condition(where, params, "EXISTS (SELECT 1 FROM series x WHERE x.study_fk = st.id AND x.modality = ?)",
                 filter.modality());
+        condition(where, params, "EXISTS (SELECT 1 FROM series x WHERE x.study_fk = st.id AND x.device_fk ="
+                + " CAST(? AS BIGINT))", filter.deviceId() == null ? null : filter.deviceId().toString());
         return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
     }
 
@@ -184,7 +187,7 @@ public final class Browse {
                     ORDER BY max(i.received_at) DESC, d.id""");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    list.add(new Device(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    list.add(new Device(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getInt(7), rs.getInt(8), senderAes(c, rs.getLong(1)),
                             rs.getLong(9)));
                 }

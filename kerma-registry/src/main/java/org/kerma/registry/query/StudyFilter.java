@@ -8,11 +8,19 @@ package org.kerma.registry.query;
  * @param dateTo          last Study Date, YYYYMMDD, inclusive
  * @param modality        a modality some series of the study has (CT, DX, SR, ...)
  * @param accessionNumber Accession Number, exactly
+ * @param deviceId        the id of a device (as listed by {@link Browse#devices()}) one of the study's series came
+ *                        from
  * @param offset          how many matching studies to skip (newest first)
  * @param limit           how many to return, 1 to 1000
  */
 public record StudyFilter(String patientId, String dateFrom, String dateTo, String modality, String accessionNumber,
-                          int offset, int limit) {
+                          Long deviceId, int offset, int limit) {
+
+    /** A filter without device. */
+    public StudyFilter(String patientId, String dateFrom, String dateTo, String modality, String accessionNumber,
+                       int offset, int limit) {
+        this(patientId, dateFrom, dateTo, modality, accessionNumber, null, offset, limit);
+    }
 
     public StudyFilter {
         if (offset < 0 || limit < 1 || limit > 1000) {

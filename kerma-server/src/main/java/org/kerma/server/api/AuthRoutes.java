@@ -44,6 +44,12 @@ final class AuthRoutes {
 
     void addTo(Javalin app) {
         app.before("/api/*", this::authenticate);
+        app.before("/api/patients/*", ctx -> {
+            if (!seesPatientIdentifiers(ctx)) {
+                throw new ApiException(403, "the viewer role does not see patient identifiers, so it has no patient"
+                        + " view");
+            }
+        });
         app.post("/api/auth/signin", this::signIn);
         app.post("/api/auth/signout", this::signOut);
         app.get("/api/auth/me", this::me);

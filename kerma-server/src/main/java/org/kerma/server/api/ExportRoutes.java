@@ -51,6 +51,7 @@ final class ExportRoutes {
         append(s, "to", f.dateTo());
         append(s, "modality", f.modality());
         append(s, "accession", f.accessionNumber());
+        append(s, "device", f.deviceId() == null ? null : f.deviceId().toString());
         return s.toString().equals("filters:") ? "all studies" : s.toString();
     }
 

@@ -81,7 +81,6 @@ public final class RestApi implements AutoCloseable {
                 files.location = Location.CLASSPATH;
                 files.headers = SECURITY_HEADERS;
             });
-            config.staticFiles.enableWebjars();
         });
         app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
         new AuthRoutes(accounts).addTo(app);
@@ -98,6 +97,9 @@ public final class RestApi implements AutoCloseable {
             health.put("instances", browse.instanceCount());
             ctx.json(health);
         });
+        byte[] chartJs = chartJs();
+        app.get("/js/chart.js", ctx -> ctx.contentType("text/javascript").header("Cache-Control", "max-age=86400")
+                .result(chartJs));
         byte[] openApi = openApi();
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.exception(ApiException.class, (e, ctx) -> {
@@ -143,6 +145,31 @@ public final class RestApi implements AutoCloseable {
                 throw new IllegalStateException("openapi.json is missing from the kerma-server jar");
             }
             return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Chart.js from its WebJar (org.webjars.npm:chart.js), whatever version the build put on the class path: the
+     * pages ask for {@code /js/chart.js} and never for a CDN.
+     */
+    private static byte[] chartJs() {
+        String properties = "/META-INF/maven/org.webjars.npm/chart.js/pom.properties";
+        try (InputStream in = RestApi.class.getResourceAsStream(properties)) {
+            if (in == null) {
+                throw new IllegalStateException("the Chart.js WebJar is missing from the class path (" + properties
+                        + ")");
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            String file = "/META-INF/resources/webjars/chart.js/" + p.getProperty("version") + "/dist/chart.umd.js";
+            try (InputStream js = RestApi.class.getResourceAsStream(file)) {
+                if (js == null) {
+                    throw new IllegalStateException("the Chart.js WebJar has no " + file);
+                }
+                return js.readAllBytes();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,7 @@ import org.kerma.registry.query.StudyFilter;
 
 /**
  * {@code /api/studies}: the study list (filters {@code patientId}, {@code from}, {@code to} (YYYYMMDD or
- * YYYY-MM-DD), {@code modality}, {@code accession}; paging {@code offset}, {@code limit}), one study, its series, a
+ * YYYY-MM-DD), {@code modality}, {@code accession}, {@code device} (an id from {@code /api/devices}); paging {@code offset}, {@code limit}), one study, its series, a
  * series' instances. For the viewer role, Patient ID and Patient Name are null.
  */
 final class StudyRoutes {
@@ -45,8 +45,10 @@ final class StudyRoutes {
                     + " role does not see patient identifiers, so it cannot filter by patientId");
         }
         try {
+            String device = ctx.queryParam("device");
             return new StudyFilter(ctx.queryParam("patientId"), date(ctx.queryParam("from")),
                     date(ctx.queryParam("to")), ctx.queryParam("modality"), ctx.queryParam("accession"),
+                    device == null || device.isBlank() ? null : (long) integer(ctx, "device", 0),
                     integer(ctx, "offset", 0), integer(ctx, "limit", 50));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
