@@ -120,7 +120,7 @@ final class ValueCodec {
             }
             case BINARY_NUMBER: {
                 ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-                int n = bytes.length / vr.size();
+                int n = wholeValues(tag, bytes, vr, vr.size());
                 double[] d = new double[n];
                 for (int i = 0; i < n; i++) {
                     d[i] = binary(b, vr, i);
@@ -151,7 +151,7 @@ final class ValueCodec {
                     throw new InvalidValueException(tag, vr, "", "floating point values are not integers");
                 }
                 ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-                int n = bytes.length / vr.size();
+                int n = wholeValues(tag, bytes, vr, vr.size());
                 long[] l = new long[n];
                 for (int i = 0; i < n; i++) {
                     l[i] = integer(b, vr, i);
@@ -160,7 +160,7 @@ final class ValueCodec {
             }
             case TAG: {
                 ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-                long[] l = new long[bytes.length / 4];
+                long[] l = new long[wholeValues(tag, bytes, vr, 4)];
                 for (int i = 0; i < l.length; i++) {
                     l[i] = Tags.of(b.getShort(4 * i) & 0xFFFF, b.getShort(4 * i + 2) & 0xFFFF) & 0xFFFFFFFFL;
                 }
@@ -169,6 +169,18 @@ final class ValueCodec {
             default:
                 throw new InvalidValueException(tag, vr, "", vr + " is not an integer VR");
         }
+    }
+
+    /**
+     * The number of values of {@code size} bytes in {@code bytes}; a length that is no multiple of the size is an
+     * encoding error (PS3.5 6.2), reported rather than silently dropping the trailing bytes.
+     */
+    private static int wholeValues(int tag, byte[] bytes, VR vr, int size) {
+        if (bytes.length % size != 0) {
+            throw new InvalidValueException(tag, vr, "", "value length " + bytes.length
+                    + " is not a multiple of " + size + ", the size of one " + vr + " value");
+        }
+        return bytes.length / size;
     }
 
     private static double binary(ByteBuffer b, VR vr, int i) {

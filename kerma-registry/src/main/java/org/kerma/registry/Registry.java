@@ -6,12 +6,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
 import org.kerma.registry.archive.Archive;
 import org.kerma.registry.index.IndexDatabase;
-import org.kerma.registry.index.ObjectClass;
 import org.kerma.registry.ingest.Extractor;
+import org.kerma.registry.ingest.Extractors;
 import org.kerma.registry.ingest.Ingest;
 import org.kerma.registry.ingest.IngestException;
 import org.kerma.registry.ingest.IngestOutcome;
@@ -46,21 +45,24 @@ public final class Registry implements AutoCloseable {
     private final Ingest ingest;
     private final QueryEngine query;
     private final Retrieval retrieval;
+    private final List<Extractor> extractors;
     private final int orphansRemoved;
 
-    private Registry(RegistryConfig config, Archive archive, IndexDatabase index, Ingest ingest, int orphansRemoved) {
+    private Registry(RegistryConfig config, Archive archive, IndexDatabase index, Ingest ingest,
+                     List<Extractor> extractors, int orphansRemoved) {
         this.config = config;
         this.archive = archive;
         this.index = index;
         this.ingest = ingest;
         this.query = new QueryEngine(index);
         this.retrieval = new Retrieval(index, archive);
+        this.extractors = List.copyOf(extractors);
         this.orphansRemoved = orphansRemoved;
     }
 
-    /** Opens a registry with no extractors. */
+    /** Opens a registry with every extractor Kerma has ({@link Extractors#all}). */
     public static Registry open(RegistryConfig config) throws IOException {
-        return open(config, Map.of());
+        return open(config, Extractors.all(config));
     }
 
     /**
@@ -70,7 +72,7 @@ public final class Registry implements AutoCloseable {
      * @throws IOException when the data directory cannot be created or read
      * @throws org.kerma.registry.index.IndexException when the database cannot be opened or migrated
      */
-    public static Registry open(RegistryConfig config, Map<ObjectClass, Extractor> extractors) throws IOException {
+    public static Registry open(RegistryConfig config, List<Extractor> extractors) throws IOException {
         Files.createDirectories(config.dataDirectory());
         Archive archive = Archive.open(config.archiveDirectory());
         int orphans = archive.removeOrphans();
@@ -85,7 +87,7 @@ public final class Registry implements AutoCloseable {
             throw e;
         }
         Ingest ingest = new Ingest(archive, index, config.duplicatePolicy(), extractors, Clock.systemUTC());
-        return new Registry(config, archive, index, ingest, orphans);
+        return new Registry(config, archive, index, ingest, extractors, orphans);
     }
 
     public RegistryConfig config() {
@@ -131,17 +133,19 @@ public final class Registry implements AutoCloseable {
     }
 
     /**
-     * Rebuilds the index from the archived files: empties every table, then indexes each {@code .dcm} file in the
-     * archive where it lies. The duplicate history of identical and dropped copies is not in the archive and is
+     * Rebuilds the index from the archived files: empties every table (the extractors' first), then indexes each
+     * {@code .dcm} file in the archive where it lies and runs the extractors on it. The duplicate history of identical and dropped copies is not in the archive and is
      * lost; sender AE titles come back from the files' Sending AE Title (0002,0017).
      *
      * @param progress told the number of files done after each file
      */
     public ReindexSummary reindex(IntConsumer progress) throws IOException {
+        List<String> tables = new ArrayList<>();
+        extractors.forEach(e -> tables.addAll(e.tables()));
+        tables.addAll(List.of("finding", "duplicate", "instance", "series", "study", "patient", "device"));
         index.inTransaction("empty the index", c -> {
             try (var s = c.createStatement()) {
-                for (String table : new String[] {"finding", "duplicate", "instance", "series", "study", "patient",
-                        "device"}) {
+                for (String table : tables) {
                     s.executeUpdate("DELETE FROM " + table);
                 }
             }

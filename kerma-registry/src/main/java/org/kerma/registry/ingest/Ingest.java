@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.kerma.dicom.DicomObject;
@@ -30,6 +28,7 @@ import org.kerma.registry.index.Duplicates;
 import org.kerma.registry.index.Duplicates.Action;
 import org.kerma.registry.index.Duplicates.Duplicate;
 import org.kerma.registry.index.Findings;
+import org.kerma.registry.index.Findings.Finding;
 import org.kerma.registry.index.Hierarchy;
 import org.kerma.registry.index.Hierarchy.FileFacts;
 import org.kerma.registry.index.IndexDatabase;
@@ -62,19 +61,19 @@ public final class Ingest {
     private final Archive archive;
     private final IndexDatabase index;
     private final DuplicatePolicy policy;
-    private final Map<ObjectClass, Extractor> extractors;
+    private final List<Extractor> extractors;
     private final Clock clock;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
     /**
-     * @param extractors the extractor for each class that has one (classes without one are only indexed)
+     * @param extractors what reads the domain values of each class of objects (classes none reads are only indexed)
      */
-    public Ingest(Archive archive, IndexDatabase index, DuplicatePolicy policy, Map<ObjectClass, Extractor> extractors,
+    public Ingest(Archive archive, IndexDatabase index, DuplicatePolicy policy, List<Extractor> extractors,
                   Clock clock) {
         this.archive = archive;
         this.index = index;
         this.policy = policy;
-        this.extractors = extractors.isEmpty() ? Map.of() : new EnumMap<>(extractors);
+        this.extractors = List.copyOf(extractors);
         this.clock = clock;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
@@ -291,30 +290,69 @@ public final class Ingest {
                 parsed.file.transferSyntax().uid(), origin.senderAe(), now, parsed.objectClass);
     }
 
-    /** Runs the class's extractor; a failure becomes a finding (and a log line if even that cannot be saved). */
+    /**
+     * Runs each extractor of the object's class, each in a transaction of its own; what one finds is recorded as
+     * findings, and a failure as an ERROR finding (and a log line if even that cannot be saved).
+     *
+     * @return the findings recorded, each as "source: message"
+     */
     private List<String> extract(IndexedInstance instance, Parsed parsed) {
-        Extractor extractor = extractors.get(parsed.objectClass);
-        if (extractor == null) {
-            return List.of();
-        }
-        try {
-            extractor.extract(instance, parsed.dataset);
-            return List.of();
-        } catch (Exception | StackOverflowError e) {
-            String source = "extractor " + parsed.objectClass;
-            String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-            try {
-                index.inTransaction("record a finding for " + instance.sopInstanceUid(), c -> {
-                    Findings.record(c, instance.id(), source, Findings.Severity.ERROR, message, clock.millis());
-                    return null;
-                });
-            } catch (IndexException recordFailure) {
-                LOG.error("{} failed on {} and the finding could not be recorded: {}; {}", source,
-                        instance.sopInstanceUid(), message, recordFailure.getMessage());
+        List<String> reported = new ArrayList<>();
+        for (Extractor extractor : extractors) {
+            if (!extractor.classes().contains(parsed.objectClass)) {
+                continue;
             }
-            List<String> findings = new ArrayList<>();
-            findings.add(source + ": " + message);
-            return findings;
+            String source = extractor.name();
+            List<Finding> found;
+            try {
+                found = index.inTransaction(source + " of " + instance.sopInstanceUid(), c -> {
+                    Findings.forget(c, instance.id(), source);
+                    List<Finding> findings = run(extractor, instance, parsed.dataset, c);
+                    Findings.record(c, instance.id(), source, findings, clock.millis());
+                    return findings;
+                });
+            } catch (ExtractorFailure | IndexException | StackOverflowError e) {
+                Throwable cause = e instanceof ExtractorFailure ? e.getCause() : e;
+                found = List.of(Finding.of(Findings.Severity.ERROR,
+                        cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+                recordFailure(instance, source, found);
+            }
+            found.forEach(f -> reported.add(source + ": " + f.message()));
+        }
+        return reported;
+    }
+
+    private static List<Finding> run(Extractor extractor, IndexedInstance instance, DicomObject dataset,
+                                     java.sql.Connection c) throws java.sql.SQLException {
+        try {
+            return List.copyOf(extractor.extract(instance, dataset, c));
+        } catch (java.sql.SQLException e) {
+            if (e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("40"))) {
+                throw e; // the database's trouble, retried or reported by the transaction
+            }
+            throw new ExtractorFailure(e);
+        } catch (Exception | StackOverflowError e) {
+            throw new ExtractorFailure(e);
+        }
+    }
+
+    private void recordFailure(IndexedInstance instance, String source, List<Finding> failure) {
+        try {
+            index.inTransaction("record a finding for " + instance.sopInstanceUid(), c -> {
+                Findings.forget(c, instance.id(), source);
+                Findings.record(c, instance.id(), source, failure, clock.millis());
+                return null;
+            });
+        } catch (IndexException recordFailure) {
+            LOG.error("{} failed on {} and the finding could not be recorded: {}; {}", source,
+                    instance.sopInstanceUid(), failure.get(0).message(), recordFailure.getMessage());
+        }
+    }
+
+    /** Carries an extractor's own failure out of its transaction (which rolls back). */
+    private static final class ExtractorFailure extends RuntimeException {
+        ExtractorFailure(Throwable cause) {
+            super(cause);
         }
     }
 

@@ -13,7 +13,8 @@ import org.kerma.registry.index.ObjectClass;
  * @param objectClass    its classification
  * @param file           the archived file that now holds this instance's content (for a dropped duplicate, the
  *                       first copy's file)
- * @param findings       extractor failures recorded against the instance during this ingest (empty when none)
+ * @param findings       the findings recorded against the instance during this ingest, each as "source: message"
+ *                       (empty when none)
  */
 public record IngestOutcome(Result result, String sopInstanceUid, ObjectClass objectClass, Path file,
                             List<String> findings) {

@@ -14,8 +14,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,10 +53,10 @@ abstract class IngestContract {
     abstract String freshDatabaseUrl() throws Exception;
 
     Registry open(DuplicatePolicy policy) throws Exception {
-        return open(policy, Map.of());
+        return open(policy, List.of());
     }
 
-    Registry open(DuplicatePolicy policy, Map<ObjectClass, Extractor> extractors) throws Exception {
+    Registry open(DuplicatePolicy policy, List<Extractor> extractors) throws Exception {
         RegistryConfig config = RegistryConfig.defaults().withDataDirectory(data).withDatabaseUrl(freshDatabaseUrl())
                 .withDuplicatePolicy(policy);
         Registry registry = Registry.open(config, extractors);
@@ -273,11 +273,41 @@ abstract class IngestContract {
         assertThat(count(registry, "SELECT count(*) FROM patient")).isZero();
     }
 
+    /** An extractor for tests: its name, its classes and what it does. */
+    private static Extractor extractor(String name, Set<ObjectClass> classes, ExtractorBody body) {
+        return new Extractor() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Set<ObjectClass> classes() {
+                return classes;
+            }
+
+            @Override
+            public List<Findings.Finding> extract(IndexedInstance instance, DicomObject dataset, Connection c)
+                    throws Exception {
+                return body.extract(instance, dataset, c);
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface ExtractorBody {
+        List<Findings.Finding> extract(IndexedInstance instance, DicomObject dataset, Connection c) throws Exception;
+    }
+
     @Test
     void recordsAnExtractorFailureAsAFindingAndKeepsTheObject() throws Exception {
-        Registry registry = open(DuplicatePolicy.KEEP_FIRST, Map.of(ObjectClass.DOSE_REPORT, (instance, ds) -> {
-            throw new IllegalStateException("content item 1.3 has no unit");
-        }));
+        Registry registry = open(DuplicatePolicy.KEEP_FIRST, List.of(extractor("dose report",
+                Set.of(ObjectClass.DOSE_REPORT), (instance, ds, c) -> {
+                    // written, then rolled back with the failure below: only the failure's finding remains
+                    Findings.record(c, instance.id(), "half done", List.of(Findings.Finding.of(
+                            Findings.Severity.INFO, "written before the failure")), 0);
+                    throw new IllegalStateException("content item 1.3 has no unit");
+                })));
         String rdsr = TestObjects.ROOT + "2.1.1";
 
         IngestOutcome outcome = importBytes(registry, TestObjects.part10(
@@ -286,11 +316,11 @@ abstract class IngestContract {
         assertThat(outcome.result()).isEqualTo(IngestOutcome.Result.STORED);
         assertThat(outcome.objectClass()).isEqualTo(ObjectClass.DOSE_REPORT);
         assertThat(outcome.findings()).containsExactly(
-                "extractor DOSE_REPORT: IllegalStateException: content item 1.3 has no unit");
+                "dose report: IllegalStateException: content item 1.3 has no unit");
         long id = find(registry, rdsr).id();
-        List<Findings.Finding> findings = registry.index().read("findings", c -> Findings.of(c, id));
+        List<Findings.Recorded> findings = registry.index().read("findings", c -> Findings.of(c, id));
         assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.source()).isEqualTo("extractor DOSE_REPORT");
+            assertThat(f.source()).isEqualTo("dose report");
             assertThat(f.severity()).isEqualTo(Findings.Severity.ERROR);
             assertThat(f.message()).isEqualTo("IllegalStateException: content item 1.3 has no unit");
         });
@@ -298,18 +328,49 @@ abstract class IngestContract {
     }
 
     @Test
-    void handsEachClassToItsOwnExtractor() throws Exception {
+    void recordsWhatAnExtractorFindsWithItsLocationAndReplacesItOnReindex() throws Exception {
+        Registry registry = open(DuplicatePolicy.KEEP_FIRST, List.of(extractor("validation", Set.of(ObjectClass.IMAGE),
+                (instance, ds, c) -> List.of(
+                        new Findings.Finding(Findings.Severity.WARNING, "Patient's Sex (0010,0040) is empty",
+                                "Patient", "(0010,0040)"),
+                        Findings.Finding.of(Findings.Severity.INFO, "no Irradiation Event UID")))));
+
+        IngestOutcome outcome = importBytes(registry, TestObjects.part10(ct(SOP)), "ct.dcm");
+        registry.reindex(done -> { });
+
+        assertThat(outcome.findings()).containsExactly("validation: Patient's Sex (0010,0040) is empty",
+                "validation: no Irradiation Event UID");
+        long id = find(registry, SOP).id();
+        List<Findings.Recorded> findings = registry.index().read("findings", c -> Findings.of(c, id));
+        assertThat(findings).extracting(f -> f.source() + "|" + f.severity() + "|" + f.finding().module() + "|"
+                + f.finding().location() + "|" + f.message()).containsExactly(
+                "validation|WARNING|Patient|(0010,0040)|Patient's Sex (0010,0040) is empty",
+                "validation|INFO|||no Irradiation Event UID");
+    }
+
+    @Test
+    void handsEachClassToTheExtractorsThatReadIt() throws Exception {
         List<String> calls = Collections.synchronizedList(new ArrayList<>());
-        Registry registry = open(DuplicatePolicy.KEEP_FIRST, Map.of(
-                ObjectClass.IMAGE, (instance, ds) -> calls.add("image " + instance.sopInstanceUid()),
-                ObjectClass.DOSE_REPORT, (instance, ds) -> calls.add("dose " + ds.getString(Tag.Modality, ""))));
+        Registry registry = open(DuplicatePolicy.KEEP_FIRST, List.of(
+                extractor("technique", Set.of(ObjectClass.IMAGE), (instance, ds, c) -> {
+                    calls.add("image " + instance.sopInstanceUid());
+                    return List.of();
+                }),
+                extractor("dose report", Set.of(ObjectClass.DOSE_REPORT), (instance, ds, c) -> {
+                    calls.add("dose " + ds.getString(Tag.Modality, ""));
+                    return List.of();
+                }),
+                extractor("validation", Set.of(ObjectClass.IMAGE, ObjectClass.DOSE_REPORT), (instance, ds, c) -> {
+                    calls.add("validate " + ds.getString(Tag.Modality, ""));
+                    return List.of();
+                })));
 
         importBytes(registry, TestObjects.part10(ct(SOP)), "ct.dcm");
         importBytes(registry, TestObjects.part10(ct(SOP)), "again.dcm");
         importBytes(registry, TestObjects.part10(TestObjects.doseReport("PAT1", STUDY, SERIES + "9", SOP + "9")),
                 "sr.dcm");
 
-        assertThat(calls).containsExactly("image " + SOP, "dose SR");
+        assertThat(calls).containsExactly("image " + SOP, "validate CT", "dose SR", "validate SR");
     }
 
     @Test
