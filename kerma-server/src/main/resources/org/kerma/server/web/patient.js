@@ -57,7 +57,7 @@ Kerma.page(async user => {
         {label: 'cumulative RP air kerma (mGy)', data: cumulative('rpAirKermaGy').map(v => v * 1e3), borderColor: '#e69f00', yAxisID: 'y'},
         {label: 'cumulative DLP (mGy·cm)', data: cumulative('dlpMGyCm'), borderColor: '#009e73', yAxisID: 'y1'},
       ]},
-      options: {scales: {y: {title: {display: true, text: 'Gy·cm² / mGy'}}, y1: {position: 'right', title: {display: true, text: 'mGy·cm'}, grid: {drawOnChartArea: false}}}},
+      options: {scales: {y: {beginAtZero: true, title: {display: true, text: 'Gy·cm² / mGy'}}, y1: {beginAtZero: true, position: 'right', title: {display: true, text: 'mGy·cm'}, grid: {drawOnChartArea: false}}}},
     }, 'cumulative dose of patient ' + d.patientId + ' over the window');
   }
 

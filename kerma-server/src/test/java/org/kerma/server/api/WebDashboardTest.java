@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,14 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,16 +32,9 @@ import org.kerma.registry.ingest.Origin;
 import org.kerma.server.auth.Accounts;
 import org.kerma.server.auth.Role;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -57,8 +47,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebDashboardTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String XSS_NAME = "<img src=x onerror=\"window.kermaXss=1\">^Script";
     static final String RF_IMAGE = "orthanc-mirrors+orthanc-tests/Database/KarstenHilbertRF.dcm";
     static final String RDSR = "rvbCMTS+PySkinDose/src/pyskindose/example_data/RDSR/siemens_axiom_artis.dcm";
@@ -72,13 +60,10 @@ class WebDashboardTest {
     static WebDriver driver;
     static String base;
     static String token;
-    static Path screenshots;
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing (apt-get install"
-                        + " chromium chromium-driver)");
+        driver = Browser.start();
         registry = Registry.open(RegistryConfig.defaults().withDataDirectory(data));
         Path corpus = Path.of(System.getProperty("kerma.shared", "../../shared"), "corpus", "samples");
         for (String file : List.of(RF_IMAGE, RDSR, GERMAN)) {
@@ -103,17 +88,6 @@ class WebDashboardTest {
         api = RestApi.start(registry, new RestApi.Node("KERMA", 11112, List.of(
                 new org.kerma.net.TrustedNode("CT_ROOM1", "10.1.2.3", 104)), false), "127.0.0.1", 0);
         base = "http://127.0.0.1:" + api.port();
-
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--window-size=1366,768", "--lang=en-GB");
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1366, 768));
-        screenshots = Path.of("").toAbsolutePath().getParent().resolve("docs").resolve("screenshots");
-        Files.createDirectories(screenshots);
     }
 
     @AfterAll
@@ -130,12 +104,11 @@ class WebDashboardTest {
     }
 
     static WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        return Browser.waitUpTo(driver, seconds);
     }
 
     static void screenshot(String name) throws Exception {
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Browser.screenshot(driver, name);
     }
 
     static JsonNode rest(String path) throws Exception {
@@ -145,15 +118,8 @@ class WebDashboardTest {
         return JSON.readTree(r.body());
     }
 
-    static void signIn(String name, String password) throws Exception {
-        driver.manage().deleteAllCookies();
-        driver.get(base + "/");
-        waitUpTo(10).until(ExpectedConditions.urlContains("/signin.html"));
-        WebElement field = driver.findElement(By.id("name"));
-        field.sendKeys(name);
-        field.sendKeys(Keys.TAB); // keyboard only: Tab to the password, Enter to submit
-        driver.switchTo().activeElement().sendKeys(password, Keys.ENTER);
-        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), name));
+    static void signIn(String name, String password) {
+        Browser.signIn(driver, base, name, password);
         studiesShown();
     }
 
