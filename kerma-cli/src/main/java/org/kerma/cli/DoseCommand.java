@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code kerma dose ...}: dose reports read offline, without a node. */
-@Command(name = "dose", description = "Read radiation dose reports offline.",
-        subcommands = {DoseCommand.Report.class, DoseImageCommand.class})
+/** {@code kerma dose ...}: dose reports read offline, and the dose answers of a registry. */
+@Command(name = "dose", description = "Read radiation dose reports offline, or the dose a registry holds.",
+        subcommands = {DoseCommand.Report.class, DoseImageCommand.class, DoseRegistryCommands.Study.class,
+                DoseRegistryCommands.Patient.class})
 final class DoseCommand {
 
     /**

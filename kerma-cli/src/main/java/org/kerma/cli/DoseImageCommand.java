@@ -24,6 +24,7 @@ import org.kerma.dose.rdsr.RdsrReader;
 import org.kerma.dose.technique.ImageTechnique;
 import org.kerma.dose.technique.TechniqueReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +35,10 @@ import picocli.CommandLine.Spec;
  * (canonical units, per frame for Enhanced images, findings with attribute paths) and, given dose reports, the
  * irradiation event(s) that produced it with their parameters and the link method. Exit code 1 when a file cannot
  * be read or a {@code --rdsr} file is not a dose report.
+ *
+ * <p>{@code kerma dose image UID... --data DIR}: an argument that names no file but is a UID is answered from the
+ * registry: the image's technique and the event(s) linked to it at ingest ("image X: event Y (TIME_WINDOW, +0.400
+ * s), 80 kV, ..."); for a dose report, its events and their images.
  */
 @Command(name = "image",
         description = "Print an image's X-ray technique and the irradiation event(s) that produced it.")
@@ -41,8 +46,12 @@ final class DoseImageCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Images (DICOM Part 10 files).")
-    private List<Path> files;
+    @Parameters(paramLabel = "FILE|UID", arity = "1..*", description = "Images (DICOM Part 10 files), or SOP"
+            + " Instance UIDs of instances held by the registry (--data, --db).")
+    private List<String> arguments;
+
+    @Mixin
+    private RegistryOptions registry;
 
     @Option(names = "--rdsr", paramLabel = "FILE", description = "A dose report of the images' study; repeatable.")
     private List<Path> reports = new ArrayList<>();
@@ -53,6 +62,20 @@ final class DoseImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<String> uids = arguments.stream().filter(DoseRegistryCommands::isUid).toList();
+        List<Path> files = arguments.stream().filter(a -> !DoseRegistryCommands.isUid(a)).map(Path::of).toList();
+        int exit = files.isEmpty() ? Kerma.EXIT_OK : fromFiles(files);
+        for (String uid : uids) {
+            if (exit != Kerma.EXIT_OK) {
+                break;
+            }
+            exit = DoseRegistryCommands.answer(spec, registry, "kerma dose image", false, q -> q.instance(uid),
+                    DoseRegistryFormat::image, "instance " + uid + " is not in the registry");
+        }
+        return exit;
+    }
+
+    private int fromFiles(List<Path> files) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path current = null;

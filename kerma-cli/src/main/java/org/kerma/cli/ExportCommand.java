@@ -71,7 +71,8 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--level must be study (event comes with the dose tables), was '"
                     + level + "'");
         }
-        StudyFilter filter = new StudyFilter(patientId, date(from), date(to), modality, accession, device, 0, 1);
+        StudyFilter filter = new StudyFilter(patientId, date(from), date(to), modality, accession, 0, 1)
+                .withDevice(device);
         Path target = output.toAbsolutePath();
         Path part = target.resolveSibling(target.getFileName() + ".part");
         long rows;

@@ -1,6 +1,7 @@
 package org.kerma.registry;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.kerma.registry.ingest.DuplicatePolicy;
 
 /**
@@ -11,36 +12,55 @@ import org.kerma.registry.ingest.DuplicatePolicy;
  * @param databaseUrl     JDBC URL of the index ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://...}), or null
  *                        for SQLite in the data directory
  * @param duplicatePolicy what to do with a different second copy of an instance
+ * @param linkWindow      how far an image's acquisition time may lie from an irradiation event's start for the
+ *                        image to be linked to it by time (±, {@code dose.link-window}, default 1 s)
  */
-public record RegistryConfig(Path dataDirectory, String databaseUrl, DuplicatePolicy duplicatePolicy) {
+public record RegistryConfig(Path dataDirectory, String databaseUrl, DuplicatePolicy duplicatePolicy,
+                             Duration linkWindow) {
 
     /** The data directory when none is given: {@code ./kerma-data}. */
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of("kerma-data");
 
+    /** The time window of event-image links when none is given: ±1 s. */
+    public static final Duration DEFAULT_LINK_WINDOW = Duration.ofSeconds(1);
+
     public RegistryConfig {
-        if (dataDirectory == null || duplicatePolicy == null) {
-            throw new IllegalArgumentException("a registry needs a data directory and a duplicate policy");
+        if (dataDirectory == null || duplicatePolicy == null || linkWindow == null) {
+            throw new IllegalArgumentException("a registry needs a data directory, a duplicate policy and a link"
+                    + " window");
+        }
+        if (linkWindow.isNegative()) {
+            throw new IllegalArgumentException("the link window must not be negative, was " + linkWindow);
         }
         if (databaseUrl != null && databaseUrl.isBlank()) {
             databaseUrl = null;
         }
     }
 
-    /** {@code ./kerma-data}, SQLite inside it, keep-first. */
+    /** A configuration with the default link window. */
+    public RegistryConfig(Path dataDirectory, String databaseUrl, DuplicatePolicy duplicatePolicy) {
+        this(dataDirectory, databaseUrl, duplicatePolicy, DEFAULT_LINK_WINDOW);
+    }
+
+    /** {@code ./kerma-data}, SQLite inside it, keep-first, link window ±1 s. */
     public static RegistryConfig defaults() {
         return new RegistryConfig(DEFAULT_DATA_DIRECTORY, null, DuplicatePolicy.KEEP_FIRST);
     }
 
     public RegistryConfig withDataDirectory(Path directory) {
-        return new RegistryConfig(directory, databaseUrl, duplicatePolicy);
+        return new RegistryConfig(directory, databaseUrl, duplicatePolicy, linkWindow);
     }
 
     public RegistryConfig withDatabaseUrl(String url) {
-        return new RegistryConfig(dataDirectory, url, duplicatePolicy);
+        return new RegistryConfig(dataDirectory, url, duplicatePolicy, linkWindow);
     }
 
     public RegistryConfig withDuplicatePolicy(DuplicatePolicy policy) {
-        return new RegistryConfig(dataDirectory, databaseUrl, policy);
+        return new RegistryConfig(dataDirectory, databaseUrl, policy, linkWindow);
+    }
+
+    public RegistryConfig withLinkWindow(Duration window) {
+        return new RegistryConfig(dataDirectory, databaseUrl, duplicatePolicy, window);
     }
 
     /** The archive root: {@code <data>/archive}. */

@@ -55,6 +55,7 @@ class ConfigLoaderTest {
                   database-url: jdbc:postgresql://db/kerma?user=kerma
                   duplicates: keep-both
                 shutdown-grace: 500ms
+                dose: {link-window: 1500ms}
                 """);
 
         NodeConfig c = ConfigLoader.load(file, Map.of());
@@ -76,6 +77,8 @@ class ConfigLoaderTest {
         assertThat(c.databaseUrl()).isEqualTo("jdbc:postgresql://db/kerma?user=kerma");
         assertThat(c.duplicatePolicy()).isEqualTo(DuplicatePolicy.KEEP_BOTH);
         assertThat(c.shutdownGrace()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.doseLinkWindow()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(c.registryConfig().linkWindow()).isEqualTo(Duration.ofMillis(1500));
     }
 
     @Test

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Assumptions;
  * A fresh database per test class on the shared PostgreSQL server at 127.0.0.1:5432 (user postgres, trust auth).
  * Unreachable: the test is skipped with a message, or fails when {@code KERMA_REQUIRE_POSTGRES} is set.
  */
-final class SharedPostgres {
+public final class SharedPostgres {
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String USER = "?user=postgres";
 
     private SharedPostgres() {
     }
 
-    static String create(Class<?> owner) {
+    public static String create(Class<?> owner) {
         String name = "kerma_test_" + owner.getSimpleName().toLowerCase(Locale.ROOT) + "_"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
         try (Connection c = admin(); Statement s = c.createStatement()) {
@@ -35,7 +35,7 @@ final class SharedPostgres {
         return SERVER + name + USER;
     }
 
-    static void drop(String url) throws SQLException {
+    public static void drop(String url) throws SQLException {
         if (url == null) {
             return;
         }

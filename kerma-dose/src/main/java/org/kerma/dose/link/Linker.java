@@ -97,8 +97,10 @@ public final class Linker {
         Set<String> withoutImage = new TreeSet<>(events.keySet());
         links.forEach(l -> withoutImage.remove(l.eventUid()));
         links.sort(Comparator.comparing(Link::sopInstanceUid).thenComparing(Link::eventUid));
+        Map<String, String> sources = new TreeMap<>();
+        events.forEach((uid, source) -> sources.put(uid, source.report().sopInstanceUid()));
         return new StudyLinks(standing, replacedBy, bySop.keySet(),
-                events.values().stream().map(Source::event).toList(), links, ties, withoutImage);
+                events.values().stream().map(Source::event).toList(), links, ties, withoutImage, sources);
     }
 
     private static Optional<ReportEvents> containerOf(ReportEvents r, Map<ReportEvents, Set<String>> uidSets) {

@@ -16,10 +16,14 @@ import java.util.Set;
  * @param ties               images linked by time window with more than one nearest event
  * @param eventsWithoutImage Irradiation Event UIDs no image was linked to (e.g. fluoroscopy that left no image),
  *                           sorted
+ * @param eventSources       Irradiation Event UID of each event → SOP Instance UID of the standing report it is taken
+ *                           from (the one with more events when two standing reports share it)
  */
 public record StudyLinks(List<ReportEvents> reports, Map<String, String> replacedBy, Set<String> reportInstances,
-        List<DoseEvent> events, List<Link> links, List<Tie> ties, Set<String> eventsWithoutImage) {
+        List<DoseEvent> events, List<Link> links, List<Tie> ties, Set<String> eventsWithoutImage,
+        Map<String, String> eventSources) {
     public StudyLinks {
+        eventSources = Map.copyOf(eventSources);
         reports = List.copyOf(reports);
         replacedBy = Map.copyOf(replacedBy);
         reportInstances = Set.copyOf(reportInstances);

@@ -18,7 +18,30 @@ import org.kerma.dicom.Tag;
  * fixes its attributes.
  */
 public final class Hierarchy {
+    /**
+     * The study under which defined procedure protocols are indexed: their IODs have no Patient, Study or Series
+     * (PS3.3 A.82.2, A.82.5), while every instance of the index belongs to a series. A constant, so {@code kerma
+     * reindex} and other nodes place them alike; the archived file is kept as received.
+     */
+    public static final String PROTOCOL_LIBRARY_STUDY_UID = "2.25.52425616339216754811597766744588151442";
+    /** The series of {@link #PROTOCOL_LIBRARY_STUDY_UID}. */
+    public static final String PROTOCOL_LIBRARY_SERIES_UID = "2.25.247796758014981003894810694616273884536";
+
     private Hierarchy() {
+    }
+
+    /**
+     * Gives a procedure protocol or protocol approval without a Study or Series Instance UID (defined protocols and
+     * approvals have none) those of the protocol library, in {@code dataset} as the index sees it (not in the archived file).
+     */
+    public static void placeInProtocolLibrary(DicomObject dataset) {
+        if (text(dataset, Tag.StudyInstanceUID) == null) {
+            dataset.setString(Tag.StudyInstanceUID, PROTOCOL_LIBRARY_STUDY_UID);
+            dataset.setString(Tag.StudyDescription, "Kerma protocol library");
+        }
+        if (text(dataset, Tag.SeriesInstanceUID) == null) {
+            dataset.setString(Tag.SeriesInstanceUID, PROTOCOL_LIBRARY_SERIES_UID);
+        }
     }
 
     /**

@@ -1,7 +1,12 @@
 package org.kerma.registry.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.kerma.dose.link.Linker;
 import org.kerma.registry.RegistryConfig;
+import org.kerma.registry.dose.DoseExtractors;
+import org.kerma.registry.protocol.ProtocolExtractor;
+import org.kerma.registry.protocol.ProtocolReferenceExtractor;
 
 /**
  * The extractors a registry runs at ingest and reindex: the one place that lists them, so that {@code kerma serve},
@@ -13,6 +18,10 @@ public final class Extractors {
 
     /** Every extractor Kerma has, configured from {@code config}. */
     public static List<Extractor> all(RegistryConfig config) {
-        return List.of();
+        List<Extractor> all = new ArrayList<>();
+        all.addAll(DoseExtractors.of(new Linker(config.linkWindow())));
+        all.add(new ProtocolExtractor());
+        all.add(new ProtocolReferenceExtractor());
+        return List.copyOf(all);
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.Tag;
 import org.kerma.dicom.TransferSyntax;
+import org.kerma.dicom.Uid;
 import org.kerma.dicom.VR;
 import org.kerma.dicom.io.DicomFile;
 import org.kerma.dicom.io.DicomParseException;
@@ -197,6 +198,10 @@ public final class Ingest {
         DicomObject ds = file.dataset();
         String sop = required(ds, Tag.SOPInstanceUID, "SOP Instance UID (0008,0018)", origin);
         String sopClass = required(ds, Tag.SOPClassUID, "SOP Class UID (0008,0016)", origin);
+        ObjectClass objectClass = ObjectClass.of(sopClass, ds, file.stoppedAt() >= 0);
+        if (objectClass == ObjectClass.PROTOCOL || Uid.ProtocolApprovalStorage.equals(sopClass)) {
+            Hierarchy.placeInProtocolLibrary(ds);
+        }
         required(ds, Tag.StudyInstanceUID, "Study Instance UID (0020,000D)", origin);
         required(ds, Tag.SeriesInstanceUID, "Series Instance UID (0020,000E)", origin);
         if (request != null && (!sop.equals(request.affectedSopInstanceUid().trim())
@@ -205,7 +210,7 @@ public final class Ingest {
                     + ": the data set is SOP Instance " + sop + " of class " + sopClass + " but the request names "
                     + request.affectedSopInstanceUid() + " of class " + request.affectedSopClassUid(), null);
         }
-        return new Parsed(file, ds, sop, ObjectClass.of(sopClass, ds, file.stoppedAt() >= 0));
+        return new Parsed(file, ds, sop, objectClass);
     }
 
     /** Indexes the staged object (and places its file) in one transaction, following the duplicate policy. */

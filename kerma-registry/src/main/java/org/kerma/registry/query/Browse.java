@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.kerma.registry.dose.DoseAnswers;
+import org.kerma.registry.dose.DoseQueries;
 import org.kerma.registry.index.IndexDatabase;
 import org.kerma.registry.index.ObjectClass;
 
@@ -18,10 +20,13 @@ import org.kerma.registry.index.ObjectClass;
  */
 public final class Browse {
 
-    /** A study as listed. Modalities are those of its series, sorted. */
+    /**
+     * A study as listed. Modalities are those of its series, sorted; {@code dose} its dose summary (null values and
+     * no events when it has no dose data).
+     */
     public record Study(String studyInstanceUid, String studyDate, String studyTime, String accessionNumber,
                         String studyId, String studyDescription, String patientId, String patientName,
-                        List<String> modalities, int series, int instances) {
+                        List<String> modalities, int series, int instances, DoseAnswers.Summary dose) {
     }
 
     /** A series of a study. */
@@ -52,8 +57,9 @@ public final class Browse {
 
     private static final String STUDY_COLUMNS = """
             SELECT st.id, st.study_instance_uid, st.study_date, st.study_time, st.accession_number, st.study_id,
-                   st.study_description, p.patient_id, p.patient_name
-            FROM study st JOIN patient p ON p.id = st.patient_fk""";
+                   st.study_description, p.patient_id, p.patient_name, sd.dap_gym2, sd.rp_air_kerma_gy,
+                   sd.fluoro_time_s, sd.dlp_mgycm, sd.ctdivol_max_mgy, sd.event_count
+            FROM study st JOIN patient p ON p.id = st.patient_fk LEFT JOIN study_dose sd ON sd.study_fk = st.id""";
     private static final String STUDY_ORDER = " ORDER BY st.study_date IS NULL, st.study_date DESC, st.id DESC";
 
     private final IndexDatabase index;
@@ -64,11 +70,11 @@ public final class Browse {
 
     /** The studies matching {@code filter}, newest Study Date first (studies without a date last). */
     public Page<Study> studies(StudyFilter filter) {
-        List<String> params = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
         String clause = where(filter, params);
         return index.read("list studies", c -> {
-            long total = count(c, "SELECT count(*) FROM study st JOIN patient p ON p.id = st.patient_fk" + clause,
-                    params);
+            long total = count(c, "SELECT count(*) FROM study st JOIN patient p ON p.id = st.patient_fk"
+                    + " LEFT JOIN study_dose sd ON sd.study_fk = st.id" + clause, params);
             List<Study> page = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(STUDY_COLUMNS + clause + STUDY_ORDER
                     + " LIMIT ? OFFSET ?")) {
@@ -92,7 +98,7 @@ public final class Browse {
      * @return how many studies were handed over
      */
     public long eachStudy(StudyFilter filter, Consumer<Study> each) {
-        List<String> params = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
         String clause = where(filter, params);
         return index.read("export studies", c -> {
             long n = 0;
@@ -110,7 +116,7 @@ public final class Browse {
         });
     }
 
-    private static String where(StudyFilter filter, List<String> params) {
+    private static String where(StudyFilter filter, List<Object> params) {
         List<String> where = new ArrayList<>();
         condition(where, params, "p.patient_id = ?", filter.patientId());
         condition(where, params, "st.study_date >= ?", filter.dateFrom());
@@ -118,8 +124,12 @@ public final class Browse {
         condition(where, params, "st.accession_number = ?", filter.accessionNumber());
         condition(where, params, "EXISTS (SELECT 1 FROM series x WHERE x.study_fk = st.id AND x.modality = ?)",
                 filter.modality());
-        condition(where, params, "EXISTS (SELECT 1 FROM series x WHERE x.study_fk = st.id AND x.device_fk ="
-                + " CAST(? AS BIGINT))", filter.deviceId() == null ? null : filter.deviceId().toString());
+        if (filter.deviceId() != null) {
+            where.add("EXISTS (SELECT 1 FROM series x WHERE x.study_fk = st.id AND x.device_fk = ?)");
+            params.add(filter.deviceId());
+        }
+        condition(where, params, "sd.dap_gym2 >= ?", filter.minDapGym2());
+        condition(where, params, "sd.dlp_mgycm >= ?", filter.minDlpMGyCm());
         return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
     }
 
@@ -248,17 +258,25 @@ public final class Browse {
         int instances = (int) countOf(c, "SELECT count(*) FROM instance i JOIN series se ON se.id = i.series_fk"
                 + " WHERE se.study_fk = ?", id);
         return new Study(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), List.copyOf(modalities), series, instances);
+                rs.getString(7), rs.getString(8), rs.getString(9), List.copyOf(modalities), series, instances,
+                DoseQueries.summary(rs, ""));
     }
 
-    private static void condition(List<String> where, List<String> params, String sql, String value) {
+    private static void condition(List<String> where, List<Object> params, String sql, String value) {
         if (value != null && !value.isBlank()) {
             where.add(sql);
             params.add(value.trim());
         }
     }
 
-    private static long count(Connection c, String sql, List<String> params) throws SQLException {
+    private static void condition(List<String> where, List<Object> params, String sql, Double value) {
+        if (value != null) {
+            where.add(sql);
+            params.add(value);
+        }
+    }
+
+    private static long count(Connection c, String sql, List<?> params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -278,11 +296,11 @@ public final class Browse {
         }
     }
 
-    /** Binds string parameters in order; returns the next parameter index. */
-    private static int bind(PreparedStatement ps, List<String> params) throws SQLException {
+    /** Binds parameters in order; returns the next parameter index. */
+    private static int bind(PreparedStatement ps, List<?> params) throws SQLException {
         int i = 1;
-        for (String p : params) {
-            ps.setString(i++, p);
+        for (Object p : params) {
+            ps.setObject(i++, p);
         }
         return i;
     }

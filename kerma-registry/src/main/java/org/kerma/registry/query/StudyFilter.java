@@ -8,18 +8,32 @@ package org.kerma.registry.query;
  * @param dateTo          last Study Date, YYYYMMDD, inclusive
  * @param modality        a modality some series of the study has (CT, DX, SR, ...)
  * @param accessionNumber Accession Number, exactly
- * @param deviceId        the id of a device (as listed by {@link Browse#devices()}) one of the study's series came
- *                        from
  * @param offset          how many matching studies to skip (newest first)
  * @param limit           how many to return, 1 to 1000
+ * @param minDapGym2      least dose area product of the study, Gy·m² (its dose summary)
+ * @param minDlpMGyCm     least dose length product of the study, mGy·cm (its dose summary)
+ * @param deviceId        the id of a device (as listed by {@link Browse#devices()}) one of the study's series came
+ *                        from
  */
 public record StudyFilter(String patientId, String dateFrom, String dateTo, String modality, String accessionNumber,
-                          Long deviceId, int offset, int limit) {
+                          int offset, int limit, Double minDapGym2, Double minDlpMGyCm, Long deviceId) {
 
-    /** A filter without device. */
+    /** A filter without dose thresholds. */
     public StudyFilter(String patientId, String dateFrom, String dateTo, String modality, String accessionNumber,
                        int offset, int limit) {
-        this(patientId, dateFrom, dateTo, modality, accessionNumber, null, offset, limit);
+        this(patientId, dateFrom, dateTo, modality, accessionNumber, offset, limit, null, null, null);
+    }
+
+    /** This filter with dose thresholds (null: none). */
+    public StudyFilter withMinimumDose(Double dapGym2, Double dlpMGyCm) {
+        return new StudyFilter(patientId, dateFrom, dateTo, modality, accessionNumber, offset, limit, dapGym2,
+                dlpMGyCm, deviceId);
+    }
+
+    /** This filter limited to studies with a series from this device (null: any). */
+    public StudyFilter withDevice(Long device) {
+        return new StudyFilter(patientId, dateFrom, dateTo, modality, accessionNumber, offset, limit, minDapGym2,
+                minDlpMGyCm, device);
     }
 
     public StudyFilter {

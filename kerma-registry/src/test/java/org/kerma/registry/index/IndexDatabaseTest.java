@@ -50,7 +50,8 @@ class IndexDatabaseTest {
                 }
                 return out.toString().trim();
             });
-            assertThat(tables).isEqualTo("device duplicate finding instance patient series study");
+            assertThat(tables).isEqualTo("accumulated_dose device dose_report duplicate event_image finding"
+                    + " image_technique instance irradiation_event link_tie patient series study study_dose");
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.kerma.net.TrustedNode;
 import org.kerma.registry.Registry;
+import org.kerma.registry.dose.DoseQueries;
 import org.kerma.registry.index.IndexException;
+import org.kerma.registry.protocol.ProtocolQueries;
 import org.kerma.registry.query.Browse;
 import org.kerma.server.auth.Accounts;
 import org.kerma.server.export.StudyExport;
@@ -90,6 +92,8 @@ public final class RestApi implements AutoCloseable {
         new ExportRoutes(new StudyExport(browse), accounts).addTo(app);
         new InstanceRoutes(browse, registry.archive()).addTo(app);
         new StandardRoutes(Standard.current()).addTo(app);
+        new DoseRoutes(new DoseQueries(registry.index())).addTo(app);
+        new ProtocolRoutes(new ProtocolQueries(registry.index())).addTo(app);
         app.get("/api/health", ctx -> {
             Map<String, Object> health = new LinkedHashMap<>();
             health.put("status", "ok");

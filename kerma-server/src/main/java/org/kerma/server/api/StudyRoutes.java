@@ -9,8 +9,9 @@ import org.kerma.registry.query.StudyFilter;
 
 /**
  * {@code /api/studies}: the study list (filters {@code patientId}, {@code from}, {@code to} (YYYYMMDD or
- * YYYY-MM-DD), {@code modality}, {@code accession}, {@code device} (an id from {@code /api/devices}); paging {@code offset}, {@code limit}), one study, its series, a
- * series' instances. For the viewer role, Patient ID and Patient Name are null.
+ * YYYY-MM-DD), {@code modality}, {@code accession}, {@code device} (an id from {@code /api/devices}),
+ * {@code minDapGym2}, {@code minDlpMGyCm}; paging {@code offset}, {@code limit}; each row with its dose summary), one
+ * study, its series, a series' instances. For the viewer role, Patient ID and Patient Name are null.
  */
 final class StudyRoutes {
     private final Browse browse;
@@ -48,8 +49,9 @@ final class StudyRoutes {
             String device = ctx.queryParam("device");
             return new StudyFilter(ctx.queryParam("patientId"), date(ctx.queryParam("from")),
                     date(ctx.queryParam("to")), ctx.queryParam("modality"), ctx.queryParam("accession"),
-                    device == null || device.isBlank() ? null : (long) integer(ctx, "device", 0),
-                    integer(ctx, "offset", 0), integer(ctx, "limit", 50));
+                    integer(ctx, "offset", 0), integer(ctx, "limit", 50))
+                    .withMinimumDose(number(ctx, "minDapGym2"), number(ctx, "minDlpMGyCm"))
+                    .withDevice(device == null || device.isBlank() ? null : (long) integer(ctx, "device", 0));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -58,7 +60,7 @@ final class StudyRoutes {
     /** The study with Patient ID and Patient Name left out (null), for callers who may not see them. */
     static Browse.Study withoutPatientIdentifiers(Browse.Study s) {
         return new Browse.Study(s.studyInstanceUid(), s.studyDate(), s.studyTime(), s.accessionNumber(), s.studyId(),
-                s.studyDescription(), null, null, s.modalities(), s.series(), s.instances());
+                s.studyDescription(), null, null, s.modalities(), s.series(), s.instances(), s.dose());
     }
 
     private void one(Context ctx) {
@@ -99,6 +101,18 @@ final class StudyRoutes {
             return v;
         }
         throw new IllegalArgumentException("a date must be YYYYMMDD or YYYY-MM-DD, was '" + value + "'");
+    }
+
+    private static Double number(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + v + "'");
+        }
     }
 
     static int integer(Context ctx, String name, int defaultValue) {

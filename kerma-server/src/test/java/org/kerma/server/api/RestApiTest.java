@@ -231,9 +231,12 @@ class RestApiTest {
                 "/api/studies/{study}/series", "/api/studies/{study}/series/{series}/instances",
                 "/api/instances/{instance}", "/api/instances/{instance}/file", "/api/instances/{instance}/json",
                 "/api/openapi.json", "/api/std/iods", "/api/std/iods/{id}", "/api/std/modules/{id}",
-                "/api/std/tags/{tag}", "/api/auth/signin", "/api/auth/signout", "/api/auth/me", "/api/auth/token",
-                "/api/users", "/api/users/{name}", "/api/audit", "/api/devices", "/api/nodes",
-                "/api/exports/studies.csv", "/api/exports/studies.xlsx");
+                "/api/std/tags/{tag}", "/api/studies/{study}/dose", "/api/instances/{instance}/dose",
+                "/api/patients/{patient}/dose", "/api/protocols", "/api/protocols/{uid}",
+                "/api/protocols/{uid}/compliance", "/api/studies/{study}/protocols", "/api/auth/signin",
+                "/api/auth/signout", "/api/auth/me", "/api/auth/token", "/api/users", "/api/users/{name}",
+                "/api/audit", "/api/devices", "/api/nodes", "/api/exports/studies.csv",
+                "/api/exports/studies.xlsx");
     }
 
     @Test
