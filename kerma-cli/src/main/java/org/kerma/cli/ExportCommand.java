@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
+import org.kerma.registry.dose.DoseQueries;
 import org.kerma.registry.index.IndexDatabase;
 import org.kerma.registry.query.Browse;
 import org.kerma.registry.query.StudyFilter;
 import org.kerma.server.auth.Accounts;
+import org.kerma.server.export.EventExport;
 import org.kerma.server.export.ExportFormat;
 import org.kerma.server.export.StudyExport;
 import picocli.CommandLine.Command;
@@ -19,12 +21,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kerma export}: the study list of a registry as CSV or XLSX, the same table as
- * {@code /api/exports/studies.csv|.xlsx}, with its filters. Written to a temporary file beside {@code -o} and moved
+ * {@code kerma export}: the study list of a registry ({@code --level study}) or its irradiation events
+ * ({@code --level event}) as CSV or XLSX, the same tables as {@code /api/exports/studies|events.csv|.xlsx}, with
+ * their filters. Written to a temporary file beside {@code -o} and moved
  * into place when complete. Audit-logged as {@code cli}. Patient identifiers are included (whoever can read the data
  * directory can read them anyway) unless {@code --no-patient-identifiers}.
  */
-@Command(name = "export", description = "Export the study list as CSV or XLSX (streaming; any number of studies).")
+@Command(name = "export", description = "Export the study list or its irradiation events as CSV or XLSX (streaming;"
+        + " any number of studies).")
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -37,7 +41,7 @@ final class ExportCommand implements Callable<Integer> {
     private String format;
 
     @Option(names = "--level", defaultValue = "study", paramLabel = "LEVEL",
-            description = "One row per: study (default). Level event comes with the dose tables.")
+            description = "One row per study (default) or per irradiation event (event).")
     private String level;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The file to write.")
@@ -67,9 +71,8 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExportFormat f = ExportFormat.parse(format);
-        if (!level.equals("study")) {
-            throw new IllegalArgumentException("--level must be study (event comes with the dose tables), was '"
-                    + level + "'");
+        if (!level.equals("study") && !level.equals("event")) {
+            throw new IllegalArgumentException("--level must be study or event, was '" + level + "'");
         }
         StudyFilter filter = new StudyFilter(patientId, date(from), date(to), modality, accession, 0, 1)
                 .withDevice(device);
@@ -78,16 +81,19 @@ final class ExportCommand implements Callable<Integer> {
         long rows;
         try (IndexDatabase index = IndexDatabase.open(registry.config().effectiveDatabaseUrl())) {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
-                rows = new StudyExport(new Browse(index)).write(filter, f, !noIdentifiers, out);
+                Browse browse = new Browse(index);
+                rows = level.equals("study") ? new StudyExport(browse).write(filter, f, !noIdentifiers, out)
+                        : new EventExport(browse, new DoseQueries(index)).write(filter, f, !noIdentifiers, out);
             } catch (Exception e) {
                 Files.deleteIfExists(part);
                 throw e;
             }
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-            new Accounts(index).audit("cli", "EXPORT", "studies." + f.extension() + " to " + target + ", "
-                    + rows + " rows", null);
+            String what = level.equals("study") ? "studies" : "events";
+            new Accounts(index).audit("cli", "EXPORT", what + "." + f.extension() + " to " + target + ", " + rows
+                    + " rows", null);
+            spec.commandLine().getOut().println("exported " + rows + " " + what + " to " + target);
         }
-        spec.commandLine().getOut().println("exported " + rows + " studies to " + target);
         return Kerma.EXIT_OK;
     }
 

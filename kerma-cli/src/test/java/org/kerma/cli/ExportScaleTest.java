@@ -59,7 +59,7 @@ class ExportScaleTest {
              Stream<Row> stream = book.getFirstSheet().openStream()) {
             Row[] last = new Row[1];
             rows = stream.peek(r -> last[0] = r).count();
-            lastUid = last[0].getCellText(10);
+            lastUid = last[0].getCellText(16);
         }
         assertThat(rows).isEqualTo(STUDIES + 1);
         assertThat(lastUid).isEqualTo("2.25.1"); // the oldest study comes last

@@ -7,39 +7,52 @@ import java.io.OutputStream;
 import org.kerma.registry.query.StudyFilter;
 import org.kerma.server.auth.Accounts;
 import org.kerma.server.auth.Accounts.Principal;
+import org.kerma.server.export.EventExport;
 import org.kerma.server.export.ExportFormat;
 import org.kerma.server.export.StudyExport;
 
 /**
- * {@code /api/exports/studies.csv} and {@code /api/exports/studies.xlsx}: the study list with the filters of
- * {@code /api/studies} (paging ignored), streamed as it is read. Patient ID and Name columns only for roles that see
- * them. Each export is audit-logged with its filters.
+ * {@code /api/exports/studies.csv|.xlsx} (one row per study) and {@code /api/exports/events.csv|.xlsx} (one row per
+ * irradiation event): the studies of {@code /api/studies} with its filters (paging ignored), streamed as they are
+ * read. Patient ID and Name columns only for roles that see them. Each export is audit-logged with its filters.
  */
 final class ExportRoutes {
     private final StudyExport studies;
+    private final EventExport events;
     private final Accounts accounts;
 
-    ExportRoutes(StudyExport studies, Accounts accounts) {
+    ExportRoutes(StudyExport studies, EventExport events, Accounts accounts) {
         this.studies = studies;
+        this.events = events;
         this.accounts = accounts;
     }
 
-    void addTo(Javalin app) {
-        app.get("/api/exports/studies.csv", ctx -> studies(ctx, ExportFormat.CSV));
-        app.get("/api/exports/studies.xlsx", ctx -> studies(ctx, ExportFormat.XLSX));
+    /** Writes one export of the filtered studies. */
+    private interface Writer {
+        void write(StudyFilter filter, ExportFormat format, boolean identifiers, OutputStream out) throws IOException;
     }
 
-    private void studies(Context ctx, ExportFormat format) throws IOException {
+    void addTo(Javalin app) {
+        for (ExportFormat format : ExportFormat.values()) {
+            app.get("/api/exports/studies." + format.extension(), ctx -> export(ctx, "studies", format,
+                    studies::write));
+            app.get("/api/exports/events." + format.extension(), ctx -> export(ctx, "events", format,
+                    events::write));
+        }
+    }
+
+    private void export(Context ctx, String level, ExportFormat format, Writer writer) throws IOException {
         Principal p = AuthRoutes.principal(ctx);
         StudyFilter filter = StudyRoutes.filter(ctx);
         boolean identifiers = p.user().role().seesPatientIdentifiers();
-        accounts.audit(p.user().name(), "EXPORT", "studies." + format.extension() + " " + describe(filter)
+        String file = level + "." + format.extension();
+        accounts.audit(p.user().name(), "EXPORT", file + " " + describe(filter)
                 + (identifiers ? "" : " without patient identifiers"), ctx.ip());
         ctx.res().setCharacterEncoding(null);
         ctx.res().setContentType(format.mediaType());
-        ctx.header("Content-Disposition", "attachment; filename=\"kerma-studies." + format.extension() + "\"");
+        ctx.header("Content-Disposition", "attachment; filename=\"kerma-" + file + "\"");
         try (OutputStream out = ctx.outputStream()) {
-            studies.write(filter, format, identifiers, out);
+            writer.write(filter, format, identifiers, out);
         }
     }
 
@@ -52,6 +65,8 @@ final class ExportRoutes {
         append(s, "modality", f.modality());
         append(s, "accession", f.accessionNumber());
         append(s, "device", f.deviceId() == null ? null : f.deviceId().toString());
+        append(s, "minDapGym2", f.minDapGym2() == null ? null : f.minDapGym2().toString());
+        append(s, "minDlpMGyCm", f.minDlpMGyCm() == null ? null : f.minDlpMGyCm().toString());
         return s.toString().equals("filters:") ? "all studies" : s.toString();
     }
 

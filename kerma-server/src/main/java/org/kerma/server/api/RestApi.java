@@ -15,6 +15,7 @@ import org.kerma.registry.index.IndexException;
 import org.kerma.registry.protocol.ProtocolQueries;
 import org.kerma.registry.query.Browse;
 import org.kerma.server.auth.Accounts;
+import org.kerma.server.export.EventExport;
 import org.kerma.server.export.StudyExport;
 import org.kerma.standard.Standard;
 import org.slf4j.Logger;
@@ -74,6 +75,7 @@ public final class RestApi implements AutoCloseable {
     public static Javalin create(Registry registry, Node node) {
         Browse browse = new Browse(registry.index());
         Accounts accounts = new Accounts(registry.index());
+        DoseQueries dose = new DoseQueries(registry.index());
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.defaultContentType = "application/json";
@@ -89,10 +91,10 @@ public final class RestApi implements AutoCloseable {
         new StudyRoutes(browse).addTo(app);
         new DeviceRoutes(browse, node).addTo(app);
         new UserRoutes(accounts).addTo(app);
-        new ExportRoutes(new StudyExport(browse), accounts).addTo(app);
+        new ExportRoutes(new StudyExport(browse), new EventExport(browse, dose), accounts).addTo(app);
         new InstanceRoutes(browse, registry.archive()).addTo(app);
         new StandardRoutes(Standard.current()).addTo(app);
-        new DoseRoutes(new DoseQueries(registry.index())).addTo(app);
+        new DoseRoutes(dose).addTo(app);
         new ProtocolRoutes(new ProtocolQueries(registry.index())).addTo(app);
         app.get("/api/health", ctx -> {
             Map<String, Object> health = new LinkedHashMap<>();

@@ -5,13 +5,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.kerma.registry.dose.DoseAnswers;
 import org.kerma.registry.query.Browse;
 import org.kerma.registry.query.StudyFilter;
 
 /**
  * The study list as a table, one row per study, with the filters of the list applied (its paging ignored): what
  * {@code /api/exports/studies.csv|.xlsx} and {@code kerma export --level study} write. Without patient identifiers
- * the Patient ID and Patient Name columns are left out altogether. Dates are YYYY-MM-DD.
+ * the Patient ID and Patient Name columns are left out altogether. Dates are YYYY-MM-DD; dose values in the display
+ * units named in their column headers (DAP Gy·cm², air kerma mGy), empty when absent.
  */
 public final class StudyExport {
     private final Browse browse;
@@ -27,7 +29,9 @@ public final class StudyExport {
         if (patientIdentifiers) {
             h.addAll(List.of("Patient ID", "Patient Name"));
         }
-        h.addAll(List.of("Modalities", "Series (count)", "Instances (count)", "Study Instance UID"));
+        h.addAll(List.of("Modalities", "Series (count)", "Instances (count)", "DAP (Gy·cm²)", "RP air kerma (mGy)",
+                "Fluoro time (s)", "DLP (mGy·cm)", "CTDIvol max (mGy)", "Irradiation events (count)",
+                "Study Instance UID"));
         return h;
     }
 
@@ -65,12 +69,19 @@ public final class StudyExport {
         row.add(String.join(" ", s.modalities()));
         row.add(s.series());
         row.add(s.instances());
+        DoseAnswers.Summary dose = s.dose() == null ? DoseAnswers.Summary.NONE : s.dose();
+        row.add(Units.scaled(dose.dapGym2(), Units.GYM2_TO_GYCM2));
+        row.add(Units.scaled(dose.rpAirKermaGy(), Units.GY_TO_MGY));
+        row.add(dose.fluoroTimeS());
+        row.add(dose.dlpMGyCm());
+        row.add(dose.ctdiVolMaxMGy());
+        row.add(dose.eventCount());
         row.add(s.studyInstanceUid());
         return row;
     }
 
     /** YYYYMMDD as YYYY-MM-DD; anything else as it is. */
-    static String date(String d) {
+    public static String date(String d) {
         return d != null && d.matches("\\d{8}") ? d.substring(0, 4) + "-" + d.substring(4, 6) + "-" + d.substring(6)
                 : d == null ? "" : d;
     }

@@ -40,6 +40,8 @@ Kerma.page(async user => {
     history.replaceState(null, '', '?' + new URLSearchParams([...q, ['offset', offset]]));
     document.getElementById('csv').href = '/api/exports/studies.csv?' + q;
     document.getElementById('xlsx').href = '/api/exports/studies.xlsx?' + q;
+    document.getElementById('events-csv').href = '/api/exports/events.csv?' + q;
+    document.getElementById('events-xlsx').href = '/api/exports/events.xlsx?' + q;
     q.set('offset', offset);
     q.set('limit', pageSize);
     let page;

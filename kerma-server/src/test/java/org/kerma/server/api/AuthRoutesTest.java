@@ -177,8 +177,10 @@ class AuthRoutesTest {
         List<String> lines = csv.body().lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isEqualTo("\uFEFFStudy Date,Study Time,Accession Number,Study ID,Study Description,"
-                + "Patient ID,Patient Name,Modalities,Series (count),Instances (count),Study Instance UID");
-        assertThat(lines.get(1)).isEqualTo("2024-03-01,,ACC-71,,,PX-7,Rest^Über,XA,1,1," + R + "71");
+                + "Patient ID,Patient Name,Modalities,Series (count),Instances (count),DAP (Gy·cm²),"
+                + "RP air kerma (mGy),Fluoro time (s),DLP (mGy·cm),CTDIvol max (mGy),Irradiation events (count),"
+                + "Study Instance UID");
+        assertThat(lines.get(1)).isEqualTo("2024-03-01,,ACC-71,,,PX-7,Rest^Über,XA,1,1,,,,,,1," + R + "71");
         assertThat(accounts.auditLog(50)).anyMatch(e -> e.action().equals("EXPORT")
                 && e.detail().equals("studies.csv filters: modality=XA"));
     }

@@ -111,6 +111,36 @@ class DosePagesTest {
     }
 
     @Test
+    void exportsTheEventsOfTheFilteredStudiesAsXlsxWithTheRestValues() throws Exception {
+        JsonNode events = rest("/api/studies/" + XA + "/dose").get("events");
+        driver.get(base + "/?modality=XA");
+        Browser.waitUpTo(driver, 10).until(ExpectedConditions.textToBe(By.id("count"), "Studies 1–1 of 1"));
+        String href = driver.findElement(By.id("events-xlsx")).getAttribute("href");
+        String cookie = "kerma_session=" + driver.manage().getCookieNamed("kerma_session").getValue();
+
+        HttpResponse<java.io.InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofInputStream());
+
+        assertThat(href).isEqualTo(base + "/api/exports/events.xlsx?modality=XA");
+        try (java.io.InputStream in = r.body(); org.dhatim.fastexcel.reader.ReadableWorkbook book =
+                new org.dhatim.fastexcel.reader.ReadableWorkbook(in)) {
+            List<org.dhatim.fastexcel.reader.Row> rows = book.getFirstSheet().read();
+            assertThat(rows).hasSize(events.size() + 1);
+            List<String> header = new java.util.ArrayList<>();
+            rows.get(0).forEach(c -> header.add(c.getText()));
+            int dap = header.indexOf("DAP (Gy·cm²)");
+            int uid = header.indexOf("Irradiation Event UID");
+            for (int i = 0; i < events.size(); i++) {
+                assertThat(rows.get(i + 1).getCellText(uid)).isEqualTo(events.get(i).get("eventUid").asText());
+                assertThat(rows.get(i + 1).getCellAsNumber(dap).orElseThrow().doubleValue())
+                        .isCloseTo(events.get(i).get("dapGym2").asDouble() * 1e4, org.assertj.core.data.Offset.offset(1e-9));
+            }
+            assertThat(rows.get(4).getCellText(header.indexOf("Linked images (count)"))).isEqualTo("0");
+            assertThat(rows.get(1).getCellText(header.indexOf("Link methods"))).isEqualTo("EVENT_UID");
+        }
+    }
+
+    @Test
     void theStudyPageShowsTheSummaryPlanesEventsLinksAndTimelineOfTheDoseAnswer() throws Exception {
         JsonNode d = rest("/api/studies/" + XA + "/dose");
         driver.get(base + "/study.html?uid=" + XA);
