@@ -110,22 +110,24 @@ final class AuthRoutes {
     private record Credentials(String name, char[] password) {
     }
 
+    /**
+     * The name and password of a JSON body. Only JSON: a page on another site can post a form here but cannot send
+     * {@code application/json} without the browser asking this node first, so it cannot sign a visitor in to an
+     * account of its choosing (login CSRF).
+     */
     private static Credentials credentialsIn(Context ctx) {
-        String name;
-        String password;
-        if (ctx.contentType() != null && ctx.contentType().startsWith("application/json")) {
-            JsonNode body;
-            try {
-                body = JSON.readTree(ctx.body());
-            } catch (Exception e) {
-                throw ApiException.badRequest("the body must be JSON {\"name\": ..., \"password\": ...}");
-            }
-            name = body.path("name").asText(null);
-            password = body.path("password").asText(null);
-        } else {
-            name = ctx.formParam("name");
-            password = ctx.formParam("password");
+        if (ctx.contentType() == null || !ctx.contentType().startsWith("application/json")) {
+            throw new ApiException(415, "send the name and password as JSON {\"name\": ..., \"password\": ...}"
+                    + " (Content-Type: application/json)");
         }
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (Exception e) {
+            throw ApiException.badRequest("the body must be JSON {\"name\": ..., \"password\": ...}");
+        }
+        String name = body == null ? null : body.path("name").asText(null);
+        String password = body == null ? null : body.path("password").asText(null);
         if (name == null || password == null) {
             throw ApiException.badRequest("name and password are required");
         }

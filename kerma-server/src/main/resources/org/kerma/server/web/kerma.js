@@ -94,7 +94,11 @@ const Kerma = (() => {
       caption ? el('caption', {}, caption) : null,
       el('thead', {}, el('tr', {}, columns.map(c => el('th', {scope: 'col', class: c.num ? 'num' : (c.wrap ? 'wrap' : null)}, c.label)))),
       el('tbody', {}, rows.map(r => el('tr', {class: rowClass ? rowClass(r) : null},
-        columns.map(c => el('td', {class: c.num ? 'num' : (c.wrap ? 'wrap' : null)}, c.value(r))))))));
+        columns.map(c => {
+          const value = c.value(r);
+          // a cut-off text keeps its whole value as a tooltip
+          return el('td', {class: c.num ? 'num' : (c.wrap ? 'wrap' : null), title: typeof value === 'string' && value.length > 30 ? value : null}, value);
+        }))))));
   }
 
   /** Display units: canonical values in, conventional text out; null is an em dash (never 0). */

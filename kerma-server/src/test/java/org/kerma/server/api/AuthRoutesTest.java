@@ -60,11 +60,11 @@ class AuthRoutesTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** Signs in by form; returns the cookie header value and the CSRF token. */
+    /** Signs in with JSON; returns the cookie header value, the CSRF token and the Set-Cookie header. */
     static String[] signIn(String name, String password) throws Exception {
-        HttpResponse<String> r = send(request("/api/auth/signin").header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("name=" + name
-                + "&password=" + password)));
+        HttpResponse<String> r = send(request("/api/auth/signin").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"password\":\"" + password
+                        + "\"}")));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
         return new String[] {setCookie.substring(0, setCookie.indexOf(';')),
@@ -97,6 +97,16 @@ class AuthRoutesTest {
         assertThat(body.get("role").asText()).isEqualTo("admin");
         assertThat(body.get("csrfToken").asText()).isEqualTo(session[1]);
         assertThat(accounts.auditLog(50)).anyMatch(e -> e.action().equals("SIGN_IN") && e.userName().equals("ada"));
+    }
+
+    @Test
+    void signInTakesOnlyJsonSoAnotherSiteCannotPostAFormToIt() throws Exception {
+        HttpResponse<String> form = send(request("/api/auth/signin").header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                "name=ada&password=admin-password")));
+
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
     @Test
