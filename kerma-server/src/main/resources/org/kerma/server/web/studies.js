@@ -57,7 +57,7 @@ Kerma.page(async user => {
     ];
     if (user.seesPatientIdentifiers) {
       columns.push({label: 'Patient ID', value: s => s.patientId || ''},
-        {label: 'Patient name', wrap: true, value: s => s.patientName || ''});
+        {label: 'Patient name', value: s => s.patientName || ''});
     }
     columns.push({label: 'Accession', value: s => s.accessionNumber || ''},
       {label: 'Description', wrap: true, value: s => s.studyDescription || ''},
