@@ -14,9 +14,11 @@ import org.kerma.registry.ingest.DuplicatePolicy;
  * @param duplicatePolicy what to do with a different second copy of an instance
  * @param linkWindow      how far an image's acquisition time may lie from an irradiation event's start for the
  *                        image to be linked to it by time (±, {@code dose.link-window}, default 1 s)
+ * @param validateAtIngest validate each object against its IOD (and an RDSR against its template) as it is stored
+ *                        and reindexed, recording the findings against it ({@code validation.at-ingest}, default true)
  */
 public record RegistryConfig(Path dataDirectory, String databaseUrl, DuplicatePolicy duplicatePolicy,
-                             Duration linkWindow) {
+                             Duration linkWindow, boolean validateAtIngest) {
 
     /** The data directory when none is given: {@code ./kerma-data}. */
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of("kerma-data");
@@ -37,30 +39,34 @@ public record RegistryConfig(Path dataDirectory, String databaseUrl, DuplicatePo
         }
     }
 
-    /** A configuration with the default link window. */
+    /** A configuration with the default link window and validation at ingest. */
     public RegistryConfig(Path dataDirectory, String databaseUrl, DuplicatePolicy duplicatePolicy) {
-        this(dataDirectory, databaseUrl, duplicatePolicy, DEFAULT_LINK_WINDOW);
+        this(dataDirectory, databaseUrl, duplicatePolicy, DEFAULT_LINK_WINDOW, true);
     }
 
-    /** {@code ./kerma-data}, SQLite inside it, keep-first, link window ±1 s. */
+    /** {@code ./kerma-data}, SQLite inside it, keep-first, link window ±1 s, validation at ingest. */
     public static RegistryConfig defaults() {
         return new RegistryConfig(DEFAULT_DATA_DIRECTORY, null, DuplicatePolicy.KEEP_FIRST);
     }
 
     public RegistryConfig withDataDirectory(Path directory) {
-        return new RegistryConfig(directory, databaseUrl, duplicatePolicy, linkWindow);
+        return new RegistryConfig(directory, databaseUrl, duplicatePolicy, linkWindow, validateAtIngest);
     }
 
     public RegistryConfig withDatabaseUrl(String url) {
-        return new RegistryConfig(dataDirectory, url, duplicatePolicy, linkWindow);
+        return new RegistryConfig(dataDirectory, url, duplicatePolicy, linkWindow, validateAtIngest);
     }
 
     public RegistryConfig withDuplicatePolicy(DuplicatePolicy policy) {
-        return new RegistryConfig(dataDirectory, databaseUrl, policy, linkWindow);
+        return new RegistryConfig(dataDirectory, databaseUrl, policy, linkWindow, validateAtIngest);
     }
 
     public RegistryConfig withLinkWindow(Duration window) {
-        return new RegistryConfig(dataDirectory, databaseUrl, duplicatePolicy, window);
+        return new RegistryConfig(dataDirectory, databaseUrl, duplicatePolicy, window, validateAtIngest);
+    }
+
+    public RegistryConfig withValidationAtIngest(boolean validate) {
+        return new RegistryConfig(dataDirectory, databaseUrl, duplicatePolicy, linkWindow, validate);
     }
 
     /** The archive root: {@code <data>/archive}. */

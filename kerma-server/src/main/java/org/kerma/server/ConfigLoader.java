@@ -35,7 +35,8 @@ public final class ConfigLoader {
             "dicom.timeouts.dimse", "dicom.timeouts.idle", "dicom.tls.port", "dicom.tls.key-store",
             "dicom.tls.key-store-password", "dicom.tls.trust-store", "dicom.tls.trust-store-password",
             "dicom.tls.client-certificate", "http.host", "http.port", "storage.data", "storage.database-url",
-            "storage.duplicates", "shutdown-grace", "dose.link-window");
+            "storage.duplicates", "shutdown-grace", "dose.link-window",
+            "validation.at-ingest");
     static final String TRUSTED_NODES = "dicom.trusted-nodes";
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
     private static final Pattern NODE = Pattern.compile("([^@\\s]{1,16})@([^:\\s]+):(\\d{1,5})");
@@ -205,7 +206,8 @@ public final class ConfigLoader {
                 integer("dicom.max-associations", d.maxAssociations(), 1, 100_000), tls,
                 text("http.host", d.httpHost()), integer("http.port", d.httpPort(), 0, 65535),
                 path("storage.data", d.dataDirectory()), text("storage.database-url", null), duplicates(),
-                duration("shutdown-grace", d.shutdownGrace()), duration("dose.link-window", d.doseLinkWindow()));
+                duration("shutdown-grace", d.shutdownGrace()), duration("dose.link-window", d.doseLinkWindow()),
+                !values.containsKey("validation.at-ingest") || bool("validation.at-ingest"));
     }
 
     private String where(String key) {

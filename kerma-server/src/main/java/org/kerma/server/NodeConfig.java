@@ -31,6 +31,8 @@ import org.kerma.registry.ingest.DuplicatePolicy;
  * @param databaseUrl     JDBC URL of the index, or null for SQLite in the data directory
  *                        ({@code storage.database-url})
  * @param duplicatePolicy a different second copy of an instance ({@code storage.duplicates})
+ * @param validateAtIngest validate each stored object and record its findings ({@code validation.at-ingest},
+ *                        default true)
  * @param shutdownGrace   how long associations in flight may take to finish at shutdown ({@code shutdown-grace})
  * @param doseLinkWindow  ± time window linking an image to an irradiation event by acquisition time
  *                        ({@code dose.link-window}, default 1 s)
@@ -39,7 +41,7 @@ public record NodeConfig(String aeTitle, int dicomPort, String bindAddress, List
                          boolean acceptAnyCaller, int maxPduLength, Duration artimTimeout, Duration dimseTimeout,
                          Duration idleTimeout, int maxAssociations, Tls tls, String httpHost, int httpPort,
                          Path dataDirectory, String databaseUrl, DuplicatePolicy duplicatePolicy,
-                         Duration shutdownGrace, Duration doseLinkWindow) {
+                         Duration shutdownGrace, Duration doseLinkWindow, boolean validateAtIngest) {
 
     /** The defaults of the DICOM network settings: those of {@link AeConfig#of}. */
     private static final AeConfig NET_DEFAULTS = AeConfig.of("KERMA", 11112);
@@ -67,12 +69,12 @@ public record NodeConfig(String aeTitle, int dicomPort, String bindAddress, List
         return new NodeConfig("KERMA", 11112, null, List.of(), true, NET_DEFAULTS.maxPduLength(),
                 NET_DEFAULTS.artimTimeout(), NET_DEFAULTS.dimseTimeout(), NET_DEFAULTS.idleTimeout(),
                 NET_DEFAULTS.maxAssociations(), null, "127.0.0.1", 8080, RegistryConfig.DEFAULT_DATA_DIRECTORY, null,
-                DuplicatePolicy.KEEP_FIRST, Duration.ofSeconds(30), RegistryConfig.DEFAULT_LINK_WINDOW);
+                DuplicatePolicy.KEEP_FIRST, Duration.ofSeconds(30), RegistryConfig.DEFAULT_LINK_WINDOW, true);
     }
 
     /** The registry part. */
     public RegistryConfig registryConfig() {
-        return new RegistryConfig(dataDirectory, databaseUrl, duplicatePolicy, doseLinkWindow);
+        return new RegistryConfig(dataDirectory, databaseUrl, duplicatePolicy, doseLinkWindow, validateAtIngest);
     }
 
     /** The URL of the REST API, e.g. {@code http://127.0.0.1:8080/api}. */
@@ -84,31 +86,31 @@ public record NodeConfig(String aeTitle, int dicomPort, String bindAddress, List
     public NodeConfig withAeTitle(String ae) {
         return new NodeConfig(ae, dicomPort, bindAddress, trustedNodes, acceptAnyCaller, maxPduLength, artimTimeout,
                 dimseTimeout, idleTimeout, maxAssociations, tls, httpHost, httpPort, dataDirectory, databaseUrl,
-                duplicatePolicy, shutdownGrace, doseLinkWindow);
+                duplicatePolicy, shutdownGrace, doseLinkWindow, validateAtIngest);
     }
 
     public NodeConfig withPorts(int dicom, int http) {
         return new NodeConfig(aeTitle, dicom, bindAddress, trustedNodes, acceptAnyCaller, maxPduLength, artimTimeout,
                 dimseTimeout, idleTimeout, maxAssociations, tls, httpHost, http, dataDirectory, databaseUrl,
-                duplicatePolicy, shutdownGrace, doseLinkWindow);
+                duplicatePolicy, shutdownGrace, doseLinkWindow, validateAtIngest);
     }
 
     public NodeConfig withDataDirectory(Path data) {
         return new NodeConfig(aeTitle, dicomPort, bindAddress, trustedNodes, acceptAnyCaller, maxPduLength,
                 artimTimeout, dimseTimeout, idleTimeout, maxAssociations, tls, httpHost, httpPort, data, databaseUrl,
-                duplicatePolicy, shutdownGrace, doseLinkWindow);
+                duplicatePolicy, shutdownGrace, doseLinkWindow, validateAtIngest);
     }
 
     public NodeConfig withDatabaseUrl(String url) {
         return new NodeConfig(aeTitle, dicomPort, bindAddress, trustedNodes, acceptAnyCaller, maxPduLength,
                 artimTimeout, dimseTimeout, idleTimeout, maxAssociations, tls, httpHost, httpPort, dataDirectory, url,
-                duplicatePolicy, shutdownGrace, doseLinkWindow);
+                duplicatePolicy, shutdownGrace, doseLinkWindow, validateAtIngest);
     }
 
     /** The trusted nodes, and whether callers outside them are accepted too. */
     public NodeConfig withTrustedNodes(List<TrustedNode> nodes, boolean acceptAny) {
         return new NodeConfig(aeTitle, dicomPort, bindAddress, nodes, acceptAny, maxPduLength, artimTimeout,
                 dimseTimeout, idleTimeout, maxAssociations, tls, httpHost, httpPort, dataDirectory, databaseUrl,
-                duplicatePolicy, shutdownGrace, doseLinkWindow);
+                duplicatePolicy, shutdownGrace, doseLinkWindow, validateAtIngest);
     }
 }

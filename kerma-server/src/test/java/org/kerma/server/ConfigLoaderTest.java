@@ -33,6 +33,7 @@ class ConfigLoaderTest {
         assertThat(c.registryConfig().effectiveDatabaseUrl()).startsWith("jdbc:sqlite:").endsWith("kerma.db");
         assertThat(c.acceptAnyCaller()).isTrue();
         assertThat(c.duplicatePolicy()).isEqualTo(DuplicatePolicy.KEEP_FIRST);
+        assertThat(c.registryConfig().validateAtIngest()).isTrue();
         assertThat(c.tls()).isNull();
     }
 
@@ -54,6 +55,7 @@ class ConfigLoaderTest {
                   data: archive-here
                   database-url: jdbc:postgresql://db/kerma?user=kerma
                   duplicates: keep-both
+                validation: {at-ingest: false}
                 shutdown-grace: 500ms
                 dose: {link-window: 1500ms}
                 """);
@@ -76,6 +78,7 @@ class ConfigLoaderTest {
                 "archive-here"));
         assertThat(c.databaseUrl()).isEqualTo("jdbc:postgresql://db/kerma?user=kerma");
         assertThat(c.duplicatePolicy()).isEqualTo(DuplicatePolicy.KEEP_BOTH);
+        assertThat(c.registryConfig().validateAtIngest()).isFalse();
         assertThat(c.shutdownGrace()).isEqualTo(Duration.ofMillis(500));
         assertThat(c.doseLinkWindow()).isEqualTo(Duration.ofMillis(1500));
         assertThat(c.registryConfig().linkWindow()).isEqualTo(Duration.ofMillis(1500));

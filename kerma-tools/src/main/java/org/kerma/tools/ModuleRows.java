@@ -1,9 +1,11 @@
 package org.kerma.tools;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.kerma.dicom.DictionaryEntry;
 import org.kerma.dicom.ElementDictionary;
 import org.kerma.tools.read.TemplateBlock;
 import org.kerma.tools.write.TsvTable;
@@ -26,11 +28,14 @@ final class ModuleRows {
         "values", "selector"};
 
     private final ElementDictionary dictionary;
+    /** Keywords of the repeating overlay group (60xx) entries, with their tag in group 6000. */
+    private final Map<String, Integer> overlayTags;
     private final Set<String> valueSets;
     private final CrossCheckReport report;
 
     ModuleRows(ElementDictionary dictionary, Set<String> valueSets, CrossCheckReport report) {
         this.dictionary = dictionary;
+        this.overlayTags = overlayTags(dictionary);
         this.valueSets = valueSets;
         this.report = report;
     }
@@ -58,6 +63,9 @@ final class ModuleRows {
                 }
                 case "Name", "Sequence" -> {
                     OptionalInt tag = dictionary.tagOf(line.value());
+                    if (tag.isEmpty() && overlayTags.containsKey(line.value())) {
+                        tag = OptionalInt.of(overlayTags.get(line.value()));
+                    }
                     String type = f.getOrDefault("Type", "");
                     if (tag.isEmpty()) {
                         report.add("modules: keyword not in the dictionary (dicom3tools row left out)",
@@ -81,6 +89,20 @@ final class ModuleRows {
                 }
             }
         }
+    }
+
+    /**
+     * The repeating-group entries of the overlay groups (60xx,eeee), keyed by keyword, with the tag of group 6000:
+     * the validator checks their rows in every overlay group an object has (PS3.3 C.9.2, PS3.5 7.6).
+     */
+    private static Map<String, Integer> overlayTags(ElementDictionary dictionary) {
+        Map<String, Integer> tags = new HashMap<>();
+        for (int element = 0x0001; element <= 0xFFFF; element++) {
+            int tag = 0x60000000 | element;
+            dictionary.find(tag).filter(e -> e.mask() != DictionaryEntry.SINGLE_TAG)
+                    .ifPresent(e -> tags.putIfAbsent(e.keyword(), tag));
+        }
+        return Map.copyOf(tags);
     }
 
     private static void addCondition(String condition, Set<String> conditions) {

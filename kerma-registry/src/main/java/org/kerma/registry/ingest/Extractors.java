@@ -7,6 +7,7 @@ import org.kerma.registry.RegistryConfig;
 import org.kerma.registry.dose.DoseExtractors;
 import org.kerma.registry.protocol.ProtocolExtractor;
 import org.kerma.registry.protocol.ProtocolReferenceExtractor;
+import org.kerma.registry.validation.ValidationExtractor;
 
 /**
  * The extractors a registry runs at ingest and reindex: the one place that lists them, so that {@code kerma serve},
@@ -22,6 +23,9 @@ public final class Extractors {
         all.addAll(DoseExtractors.of(new Linker(config.linkWindow())));
         all.add(new ProtocolExtractor());
         all.add(new ProtocolReferenceExtractor());
+        if (config.validateAtIngest()) {
+            all.add(ValidationExtractor.standard(config.archiveDirectory()));
+        }
         return List.copyOf(all);
     }
 }

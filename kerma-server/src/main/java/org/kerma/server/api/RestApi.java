@@ -14,6 +14,7 @@ import org.kerma.registry.dose.DoseQueries;
 import org.kerma.registry.index.IndexException;
 import org.kerma.registry.protocol.ProtocolQueries;
 import org.kerma.registry.query.Browse;
+import org.kerma.registry.query.FindingBrowse;
 import org.kerma.server.auth.Accounts;
 import org.kerma.server.export.EventExport;
 import org.kerma.server.export.StudyExport;
@@ -96,6 +97,7 @@ public final class RestApi implements AutoCloseable {
         new StandardRoutes(Standard.current()).addTo(app);
         new DoseRoutes(dose).addTo(app);
         new ProtocolRoutes(new ProtocolQueries(registry.index())).addTo(app);
+        new FindingRoutes(new FindingBrowse(registry.index())).addTo(app);
         app.get("/api/health", ctx -> {
             Map<String, Object> health = new LinkedHashMap<>();
             health.put("status", "ok");

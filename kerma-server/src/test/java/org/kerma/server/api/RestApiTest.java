@@ -236,7 +236,8 @@ class RestApiTest {
                 "/api/protocols/{uid}/compliance", "/api/studies/{study}/protocols", "/api/auth/signin",
                 "/api/auth/signout", "/api/auth/me", "/api/auth/token", "/api/users", "/api/users/{name}",
                 "/api/audit", "/api/devices", "/api/nodes", "/api/exports/studies.csv",
-                "/api/exports/studies.xlsx", "/api/exports/events.csv", "/api/exports/events.xlsx");
+                "/api/exports/studies.xlsx", "/api/exports/events.csv", "/api/exports/events.xlsx", "/api/findings",
+                "/api/instances/{instance}/findings", "/api/studies/{study}/findings");
     }
 
     @Test

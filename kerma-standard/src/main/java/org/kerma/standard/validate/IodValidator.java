@@ -155,12 +155,10 @@ public final class IodValidator {
         if (result != Condition.Result.NOT_EVALUABLE) {
             return result == Condition.Result.TRUE;
         }
-        boolean present = false;
-        for (int tag : m.topLevelTags()) {
-            if (!mandatoryTags.contains(tag) && dataset.contains(tag)) {
-                present = true;
-                break;
-            }
+        boolean present = m.steps().overlayPresent(dataset);
+        for (int i = 0; !present && i < m.topLevelTags().size(); i++) {
+            int tag = m.topLevelTags().get(i);
+            present = !mandatoryTags.contains(tag) && dataset.contains(tag);
         }
         if (!present && row.usage() == Usage.CONDITIONAL) {
             findings.add(new Finding(Severity.NOT_CHECKED, Rule.CONDITION_NOT_EVALUABLE, row.moduleId(), -1, "", "",

@@ -55,10 +55,45 @@ final class ModuleCheck {
      * @param steps      the rows as steps, grouped by the keyword path of their enclosing sequence
      * @param recursions for a level whose sequence recurs in its own items without rows of its own (the SR Content
      *                   Sequence), the sequence's tag and the level its nested items are checked against
+     * @param overlays   the top-level rows of the repeating overlay groups (tabulated as group 6000), one list per
+     *                   group 6000, 6002, ... 601E with the rows' tags in that group; empty when the module has none
      */
     record Plan(Map<List<String>, List<Step>> steps, Map<List<String>, Map.Entry<Integer, List<String>>> recursions,
-                Map<List<String>, Selector> selectors) {
+                Map<List<String>, Selector> selectors, List<List<Step>> overlays) {
+
+        /** Whether an overlay group of {@code dataset} holds an element of this module's overlay rows. */
+        boolean overlayPresent(DicomObject dataset) {
+            if (!anyOverlayElement(dataset)) {
+                return false;
+            }
+            for (int g = 0; g < overlays.size(); g++) {
+                if (overlayGroupPresent(g, dataset)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean overlayGroupPresent(int group, DicomObject dataset) {
+            for (Step step : overlays.get(group)) {
+                if (dataset.contains(step.attribute().tag())) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
+
+    /** Whether {@code dataset} has any element in groups 6000-601F (one binary search). */
+    static boolean anyOverlayElement(DicomObject dataset) {
+        int i = dataset.indexOf(OVERLAY_GROUP << 16);
+        int at = i >= 0 ? i : -i - 1;
+        return at < dataset.size() && Integer.compareUnsigned(dataset.tagAt(at), (OVERLAY_GROUP + 0x20) << 16) < 0;
+    }
+
+    /** The overlay groups (60xx,eeee), xx even from 00 to 1E: PS3.5 Section 7.6. */
+    static final int OVERLAY_GROUPS = 16;
+    private static final int OVERLAY_GROUP = 0x6000;
 
     /**
      * For a level whose macro invocation conditions all depend only on elements of the item itself (the SR Content
@@ -93,6 +128,7 @@ final class ModuleCheck {
         }
         Map<List<String>, List<Step>> steps = new LinkedHashMap<>();
         ElementDictionary dictionary = ElementDictionary.standard();
+        List<Step> overlayRows = new ArrayList<>();
         rows.forEach((level, list) -> {
             List<Step> out = new ArrayList<>();
             List<Condition> previous = null;
@@ -106,9 +142,14 @@ final class ModuleCheck {
                 }
                 previous = macros;
                 boolean sequence = dictionary.vrOf(a.tag()) == VR.SQ;
-                out.add(new Step(a, sequence, dictionary.find(a.tag()).map(DictionaryEntry::vm).orElse(""),
+                Step step = new Step(a, sequence, dictionary.find(a.tag()).map(DictionaryEntry::vm).orElse(""),
                         a.condition().isEmpty() ? null : standard.condition(a.condition()).orElse(null),
-                        macros, sequence ? level(rows, a.path()) : null));
+                        macros, sequence ? level(rows, a.path()) : null);
+                if (level.isEmpty() && a.tag() >>> 16 == OVERLAY_GROUP) {
+                    overlayRows.add(step);
+                } else {
+                    out.add(step);
+                }
             }
             steps.put(level, List.copyOf(out));
         });
@@ -131,7 +172,29 @@ final class ModuleCheck {
         });
         Map<List<String>, Selector> selectors = new HashMap<>();
         steps.forEach((level, list) -> selector(list).ifPresent(sel -> selectors.put(level, sel)));
-        return new Plan(steps, recursions, selectors);
+        return new Plan(steps, recursions, selectors, overlays(overlayRows));
+    }
+
+    /** The overlay rows once per overlay group, with their tags moved into that group. */
+    private static List<List<Step>> overlays(List<Step> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<List<Step>> groups = new ArrayList<>();
+        for (int g = 0; g < OVERLAY_GROUPS; g++) {
+            int group = (OVERLAY_GROUP + 2 * g) << 16;
+            List<Step> steps = new ArrayList<>();
+            for (Step s : rows) {
+                ModuleAttribute a = s.attribute();
+                ModuleAttribute moved = new ModuleAttribute(group | (a.tag() & 0xFFFF), a.keyword(), a.path(),
+                        a.type(), a.vm(), a.condition(), a.mayBePresentOtherwise(), a.values(), a.valueIndex(),
+                        a.macroConditions(), a.macro(), a.checked());
+                steps.add(new Step(moved, s.sequence(), s.dictionaryVm(), s.condition(), s.macroConditions(),
+                        s.inner()));
+            }
+            groups.add(List.copyOf(steps));
+        }
+        return List.copyOf(groups);
     }
 
     /** A selector for a level with invoked macros whose conditions are all item-local; empty otherwise. */
@@ -177,6 +240,7 @@ final class ModuleCheck {
     private final Map<List<String>, List<Step>> levels;
     private final Map<List<String>, Map.Entry<Integer, List<String>>> recursions;
     private final Map<List<String>, Selector> selectors;
+    private final Plan plan;
     private final DicomObject root;
     private final List<Finding> findings;
 
@@ -185,12 +249,35 @@ final class ModuleCheck {
         this.levels = plan.steps();
         this.recursions = plan.recursions();
         this.selectors = plan.selectors();
+        this.plan = plan;
         this.root = root;
         this.findings = findings;
     }
 
     void run() {
         check(root, List.of(), ItemPath.ROOT);
+        if (!plan.overlays().isEmpty()) {
+            checkOverlays();
+        }
+    }
+
+    /**
+     * The rows of the repeating overlay groups, in each group that holds an element of them (PS3.3 C.9.2: each
+     * overlay plane is one group 60xx, checked on its own).
+     */
+    private void checkOverlays() {
+        if (!anyOverlayElement(root)) {
+            return;
+        }
+        Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
+        Condition.Values values = new Condition.Values();
+        for (int g = 0; g < plan.overlays().size(); g++) {
+            if (plan.overlayGroupPresent(g, root)) {
+                for (Step step : plan.overlays().get(g)) {
+                    checkStep(step, null, root, ItemPath.ROOT, evaluated, values);
+                }
+            }
+        }
     }
 
     private void check(DicomObject item, List<String> level, ItemPath path) {
