@@ -32,7 +32,27 @@ Kerma.page(async user => {
   }
   fill('header', el('dl', {class: 'facts'}, facts.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])));
 
-  await Promise.all([series(), dose()]);
+  await Promise.all([series(), dose(), findings()]);
+
+  /** Every finding recorded against the study's objects (IOD validation, extraction), from /api/studies/{uid}/findings. */
+  async function findings() {
+    let f;
+    try {
+      f = await api('/api/studies/' + encodeURIComponent(uid) + '/findings');
+    } catch (e) {
+      fill('findings', message(e.routeMissing ? 'This node does not serve findings yet.' : e.message, 'warn'));
+      return;
+    }
+    const rows = f.instances.flatMap(i => i.findings.map(x => ({...x, sopInstanceUid: i.sopInstanceUid, modality: i.modality})));
+    fill('findings', rows.length === 0 ? message('No finding: every object read and validated without remark.') : table(null, [
+      {label: 'Severity', value: x => x.severity},
+      {label: 'Source', value: x => x.source},
+      {label: 'Object', value: x => el('a', {href: '/image.html?uid=' + encodeURIComponent(x.sopInstanceUid)}, (x.modality || '') + ' ' + shortUid(x.sopInstanceUid))},
+      {label: 'Module', value: x => x.module || ''},
+      {label: 'Where', value: x => x.location || ''},
+      {label: 'Message', wrap: true, value: x => x.message},
+    ], rows));
+  }
 
   async function series() {
     const s = await api('/api/studies/' + encodeURIComponent(uid) + '/series');

@@ -177,6 +177,17 @@ class DosePagesTest {
                 + " return c ? c.data.datasets.map(d => d.data.filter(v => v !== null).length) : null;");
         assertThat(bars.toString()).as("fluoroscopy and acquisition bars").isEqualTo("[1, 3]");
         assertThat(text("reports")).contains("TID 10001", "standing");
+        JsonNode findings = rest("/api/studies/" + XA + "/findings").get("instances");
+        int count = 0;
+        for (JsonNode i : findings) {
+            count += i.get("findings").size();
+        }
+        Browser.waitUpTo(driver, 10).until(w -> !w.findElement(By.id("findings")).getText().isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#findings tbody tr"))).as("one row per finding")
+                .hasSize(count);
+        if (count > 0) {
+            assertThat(text("findings")).contains(findings.findValue("message").asText());
+        }
         ((JavascriptExecutor) driver).executeScript("document.getElementById('h-dose').scrollIntoView()");
         Browser.screenshot(driver, "study-dose");
     }
