@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.kerma.dicom.io.DicomReader;
 import org.kerma.registry.Registry;
 import org.kerma.registry.RegistryConfig;
 import org.kerma.server.api.RestApi;
+import org.kerma.server.auth.Accounts;
+import org.kerma.server.auth.Role;
 
 /**
  * The identity rows of OpenREM's expectations ({@code ../shared/corpus/openrem/EXPECTED.tsv}): several dose reports
@@ -150,7 +153,10 @@ class OpenremIdentityTest {
             assertThat(run.exitCode()).as(run.out() + run.err()).isIn(0, 3);
         }
         try (Registry registry = Registry.open(RegistryConfig.defaults().withDataDirectory(data));
-             RestApi api = RestApi.start(registry, "127.0.0.1", 0)) {
+             RestApi api = RestApi.start(registry, RestApi.Node.none(), "127.0.0.1", 0)) {
+            Accounts accounts = new Accounts(registry.index());
+            token = accounts.issueToken(accounts.add("openrem-physicist", Role.PHYSICIST,
+                    "correct horse".toCharArray()), Duration.ofHours(1));
             List<JsonNode> studies = new ArrayList<>();
             get(api, "/api/studies?limit=1000").get("items").forEach(studies::add);
             studies.sort((a, b) -> Integer.compare(order.indexOf(fileOfStudy(a, files, corpus)),
@@ -183,9 +189,12 @@ class OpenremIdentityTest {
         return "";
     }
 
+    /** A physicist's bearer token for the registry being asked. */
+    private static String token;
+
     private static JsonNode get(RestApi api, String path) throws Exception {
         HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return JSON.readTree(r.body());
     }

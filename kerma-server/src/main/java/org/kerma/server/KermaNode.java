@@ -72,7 +72,8 @@ public final class KermaNode implements AutoCloseable {
                         + (config.tls() == null ? "" : " or TLS port " + config.tls().port()) + " (dicom.port, "
                         + "--dicom-port): " + e.getMessage());
             }
-            RestApi api = RestApi.start(registry, config.httpHost(), config.httpPort());
+            RestApi api = RestApi.start(registry, new RestApi.Node(config.aeTitle(), dicom.port(),
+                    config.trustedNodes(), config.acceptAnyCaller()), config.httpHost(), config.httpPort());
             LOG.info("{}: serving DICOM on port {}, HTTP on {}", config.aeTitle(), dicom.port(),
                     config.apiUrl(api.port()));
             return new KermaNode(config, registry, dicom, api);
