@@ -21,6 +21,8 @@ import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.Tag;
 import org.kerma.registry.TestObjects;
 import org.kerma.registry.dose.DoseStudies;
+import org.kerma.server.auth.Accounts;
+import org.kerma.server.auth.Role;
 
 /**
  * End to end: dcmtk storescu sends a study's images and its dose report to a running node, images first to one
@@ -65,6 +67,9 @@ class NodeDoseDcmtkTest {
         NodeConfig config = NodeConfig.defaults().withDataDirectory(work.resolve(name)).withPorts(0, 0);
         Map<String, JsonNode> answers = new LinkedHashMap<>();
         try (KermaNode node = KermaNode.start(config)) {
+            Accounts accounts = new Accounts(node.registry().index());
+            String token = accounts.issueToken(accounts.add("dose-physicist", Role.PHYSICIST,
+                    "correct horse".toCharArray()), Duration.ofHours(1));
             for (List<Path> batch : List.of(first, second)) {
                 List<String> command = new ArrayList<>(List.of("storescu", "-aet", "DCMTK", "-aec", "KERMA",
                         "127.0.0.1", Integer.toString(node.dicomPort())));
@@ -75,7 +80,8 @@ class NodeDoseDcmtkTest {
             for (Path image : images) {
                 String uid = image.getFileName().toString().replace(".dcm", "");
                 HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + node.httpPort() + "/api/instances/" + uid + "/dose")).build(),
+                        "http://127.0.0.1:" + node.httpPort() + "/api/instances/" + uid + "/dose"))
+                        .header("Authorization", "Bearer " + token).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(response.statusCode()).isEqualTo(200);
                 answers.put(uid, JSON.readTree(response.body()));
