@@ -60,6 +60,8 @@ public final class Kerma {
             ImportCommand::new,
             ReindexCommand::new,
             ServeCommand::new,
+            UserCommand::new,
+            ExportCommand::new,
             ProtocolCommand::new,
             DoseCommand::new,
             RdsrCommand::new,

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.kerma.server.ConfigLoader;
 import org.kerma.server.KermaNode;
 import org.kerma.server.NodeConfig;
+import org.kerma.server.auth.Accounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,7 +74,13 @@ final class ServeCommand implements Callable<Integer> {
                 + (c.acceptAnyCaller() ? "accepting any calling AE title" : "accepting only trusted nodes")
                 + (c.trustedNodes().isEmpty() ? "" : " (trusted: " + c.trustedNodes().stream()
                 .map(n -> n.aeTitle() + "@" + n.host() + ":" + n.port()).collect(Collectors.joining(", ")) + ")"));
-        out.println("kerma serve: REST API at " + node.apiUrl() + " (health: " + node.apiUrl() + "/health)");
+        out.println("kerma serve: dashboard at " + node.apiUrl().replaceAll("/api$", "/") + ", REST API at "
+                + node.apiUrl() + " (health: " + node.apiUrl() + "/health)");
+        if (new Accounts(node.registry().index()).userCount() == 0) {
+            out.println("kerma serve: no user yet; the dashboard at " + node.apiUrl().replaceAll("/api$", "/")
+                    + " and the REST API need one. Create the first admin with: kerma user add NAME --role admin"
+                    + " --data " + dataDir + (database != null ? " --db " + withoutPassword(database) : ""));
+        }
         out.println("kerma serve: running; stop with Ctrl-C or SIGTERM");
         out.flush();
         node.awaitShutdown();

@@ -79,8 +79,26 @@ class ServeCommandTest {
     }
 
     private static HttpResponse<String> http(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http(port, path, null);
+    }
+
+    private static HttpResponse<String> http(int port, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A viewer's bearer token made with {@code kerma user add} and {@code kerma user token}, beside the server. */
+    private String viewerToken(Path data) throws IOException {
+        Path password = Files.writeString(work.resolve("password.txt"), "serve-test-password\n");
+        CommandRun add = CommandRun.kerma(new Object[0], "user", "add", "serve-test", "--role", "viewer",
+                "--password-file", password.toString(), "--data", data.toString());
+        assertThat(add.exitCode()).as(add.err()).isZero();
+        CommandRun token = CommandRun.kerma(new Object[0], "user", "token", "serve-test", "--data", data.toString());
+        assertThat(token.exitCode()).as(token.err()).isZero();
+        return token.out().trim();
     }
 
     private static int freePort() throws IOException {
@@ -134,7 +152,10 @@ class ServeCommandTest {
         String out = Files.readString(log);
         assertThat(out).contains("kerma serve: storing in " + work.resolve("data").resolve("archive"),
                 "AE title KSERVE, DICOM port " + dicomPort, "REST API at http://127.0.0.1:" + httpPort + "/api",
-                "DICOM port closed, every association finished", "stopped; index closed");
+                "DICOM port closed, every association finished", "stopped; index closed",
+                "no user yet; the dashboard at http://127.0.0.1:" + httpPort + "/ and the REST API need one. Create"
+                        + " the first admin with: kerma user add NAME --role admin --data "
+                        + work.resolve("data").toAbsolutePath());
     }
 
     @Test
@@ -169,8 +190,9 @@ class ServeCommandTest {
         Process again = serve(data, dicomPort, httpPort, work.resolve("serve-2.log"));
         assertThat(Files.exists(orphan)).as("orphaned temporary file cleaned at restart").isFalse();
         String health = http(httpPort, "/api/health").body();
+        String token = viewerToken(data);
         for (String sop : acknowledged.subList(0, 5)) {
-            assertThat(http(httpPort, "/api/instances/" + sop).statusCode()).as(sop).isEqualTo(200);
+            assertThat(http(httpPort, "/api/instances/" + sop, token).statusCode()).as(sop).isEqualTo(200);
         }
         again.destroy();
         assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -72,9 +72,11 @@ public final class KermaNode implements AutoCloseable {
                         + (config.tls() == null ? "" : " or TLS port " + config.tls().port()) + " (dicom.port, "
                         + "--dicom-port): " + e.getMessage());
             }
-            RestApi api = RestApi.start(registry, config.httpHost(), config.httpPort());
+            RestApi api = RestApi.start(registry, new RestApi.Node(config.aeTitle(), dicom.port(),
+                    config.trustedNodes(), config.acceptAnyCaller()), config.httpHost(), config.httpPort());
             LOG.info("{}: serving DICOM on port {}, HTTP on {}", config.aeTitle(), dicom.port(),
                     config.apiUrl(api.port()));
+            extractPendingInBackground(registry);
             return new KermaNode(config, registry, dicom, api);
         } catch (IOException | RuntimeException e) {
             if (dicom != null) {
@@ -83,6 +85,26 @@ public final class KermaNode implements AutoCloseable {
             registry.close();
             throw e;
         }
+    }
+
+    /**
+     * Runs the extractors on instances acknowledged earlier whose extraction was lost (a crash, the database away) or
+     * never ran (a Kerma that had fewer extractors), beside the live traffic.
+     */
+    private static void extractPendingInBackground(Registry registry) {
+        Thread t = new Thread(() -> {
+            try {
+                int done = registry.ingest().extractPending();
+                if (done > 0) {
+                    LOG.info("extracted dose, protocol and validation data from {} instance(s) whose extraction was"
+                            + " pending", done);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("extraction of pending instances stopped: {}", e.getMessage());
+            }
+        }, "kerma-pending-extraction");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The network configuration of the DICOM side. */

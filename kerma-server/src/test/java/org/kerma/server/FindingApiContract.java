@@ -29,6 +29,8 @@ import org.kerma.registry.Registry;
 import org.kerma.registry.RegistryConfig;
 import org.kerma.registry.ingest.Origin;
 import org.kerma.server.api.RestApi;
+import org.kerma.server.auth.Accounts;
+import org.kerma.server.auth.Role;
 
 /**
  * The findings API over HTTP on a registry that validates at ingest (the default), run on each database by a
@@ -42,6 +44,7 @@ abstract class FindingApiContract {
 
     Path data;
     Registry registry;
+    String token;
     RestApi api;
 
     abstract String databaseUrl(Path data) throws Exception;
@@ -83,7 +86,10 @@ abstract class FindingApiContract {
             DicomWriter.writeFile(out, null, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, WriteOptions.DEFAULT);
             registry.ingest().storeFile(new ByteArrayInputStream(out.toByteArray()), Origin.file("finding test"));
         }
-        api = RestApi.start(registry, "127.0.0.1", 0);
+        Accounts accounts = new Accounts(registry.index());
+        token = accounts.issueToken(accounts.add("finding-physicist", Role.PHYSICIST,
+                "finding-password".toCharArray()), java.time.Duration.ofHours(1));
+        api = RestApi.start(registry, RestApi.Node.none(), "127.0.0.1", 0);
     }
 
     @AfterAll
@@ -95,7 +101,7 @@ abstract class FindingApiContract {
 
     JsonNode json(String path, int expectedStatus) throws Exception {
         HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port()
-                + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                + path)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(expectedStatus);
         return JSON.readTree(response.body());
     }

@@ -25,6 +25,8 @@ import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.Tag;
 import org.kerma.dicom.io.DicomReader;
 import org.kerma.net.TrustedNode;
+import org.kerma.server.auth.Accounts;
+import org.kerma.server.auth.Role;
 
 /**
  * A Kerma node with dcmtk as every peer, on each index database: storescu stores six images (two patients, three studies), findscu queries
@@ -204,11 +206,18 @@ abstract class NodeDcmtkContract {
     }
 
     private JsonNode get(String path) throws Exception {
+        if (token == null) {
+            Accounts accounts = new Accounts(node.registry().index());
+            token = accounts.issueToken(accounts.add("dcmtk-test", Role.PHYSICIST, "dcmtk-test-password".toCharArray()),
+                    Duration.ofHours(1));
+        }
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.apiUrl()
-                + path)).build(), HttpResponse.BodyHandlers.ofString());
+                + path)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }
+
+    private String token;
 
     private static List<String> texts(JsonNode array, String field) {
         List<String> out = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.kerma.registry.dose.DoseAnswers;
 import org.kerma.registry.dose.DoseQueries;
 import org.kerma.registry.index.IndexDatabase;
@@ -39,6 +40,17 @@ public final class Browse {
                            String transferSyntaxUid, String senderAe, long receivedAt, int duplicatesReceived) {
     }
 
+    /**
+     * A device that sent images or reports: its id in the index (for {@link StudyFilter#deviceId()}), its
+     * identifying attributes as the objects gave them ('' when absent), how many series and instances came from it,
+     * the calling AE titles they came from, and when the last one was received (milliseconds since
+     * 1970-01-01T00:00Z).
+     */
+    public record Device(long id, String manufacturer, String modelName, String serialNumber, String stationName,
+                         String deviceObserverUid, int series, int instances, List<String> senderAes,
+                         long lastReceivedAt) {
+    }
+
     /** One page of a longer list: {@code total} counts all matches. */
     public record Page<T>(long total, int offset, int limit, List<T> items) {
     }
@@ -48,6 +60,7 @@ public final class Browse {
                    st.study_description, p.patient_id, p.patient_name, sd.dap_gym2, sd.rp_air_kerma_gy,
                    sd.fluoro_time_s, sd.dlp_mgycm, sd.ctdivol_max_mgy, sd.event_count
             FROM study st JOIN patient p ON p.id = st.patient_fk LEFT JOIN study_dose sd ON sd.study_fk = st.id""";
+    private static final String STUDY_ORDER = " ORDER BY st.study_date IS NULL, st.study_date DESC, st.id DESC";
 
     private final IndexDatabase index;
 
@@ -57,23 +70,14 @@ public final class Browse {
 
     /** The studies matching {@code filter}, newest Study Date first (studies without a date last). */
     public Page<Study> studies(StudyFilter filter) {
-        List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        condition(where, params, "p.patient_id = ?", filter.patientId());
-        condition(where, params, "st.study_date >= ?", filter.dateFrom());
-        condition(where, params, "st.study_date <= ?", filter.dateTo());
-        condition(where, params, "st.accession_number = ?", filter.accessionNumber());
-        condition(where, params, "EXISTS (SELECT 1 FROM series x WHERE x.study_fk = st.id AND x.modality = ?)",
-                filter.modality());
-        condition(where, params, "sd.dap_gym2 >= ?", filter.minDapGym2());
-        condition(where, params, "sd.dlp_mgycm >= ?", filter.minDlpMGyCm());
-        String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        String clause = where(filter, params);
         return index.read("list studies", c -> {
             long total = count(c, "SELECT count(*) FROM study st JOIN patient p ON p.id = st.patient_fk"
                     + " LEFT JOIN study_dose sd ON sd.study_fk = st.id" + clause, params);
             List<Study> page = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(STUDY_COLUMNS + clause
-                    + " ORDER BY st.study_date IS NULL, st.study_date DESC, st.id DESC LIMIT ? OFFSET ?")) {
+            try (PreparedStatement ps = c.prepareStatement(STUDY_COLUMNS + clause + STUDY_ORDER
+                    + " LIMIT ? OFFSET ?")) {
                 int i = bind(ps, params);
                 ps.setInt(i++, filter.limit());
                 ps.setInt(i, filter.offset());
@@ -85,6 +89,48 @@ public final class Browse {
             }
             return new Page<>(total, filter.offset(), filter.limit(), page);
         });
+    }
+
+    /**
+     * Every study matching {@code filter} (its offset and limit ignored), in the order of {@link #studies}, handed
+     * to {@code each} one at a time while the rows are read: for exports of any size in constant memory.
+     *
+     * @return how many studies were handed over
+     */
+    public long eachStudy(StudyFilter filter, Consumer<Study> each) {
+        List<Object> params = new ArrayList<>();
+        String clause = where(filter, params);
+        return index.read("export studies", c -> {
+            long n = 0;
+            try (PreparedStatement ps = c.prepareStatement(STUDY_COLUMNS + clause + STUDY_ORDER)) {
+                bind(ps, params);
+                ps.setFetchSize(500);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(study(c, rs));
+                        n++;
+                    }
+                }
+            }
+            return n;
+        });
+    }
+
+    private static String where(StudyFilter filter, List<Object> params) {
+        List<String> where = new ArrayList<>();
+        condition(where, params, "p.patient_id = ?", filter.patientId());
+        condition(where, params, "st.study_date >= ?", filter.dateFrom());
+        condition(where, params, "st.study_date <= ?", filter.dateTo());
+        condition(where, params, "st.accession_number = ?", filter.accessionNumber());
+        condition(where, params, "EXISTS (SELECT 1 FROM series x WHERE x.study_fk = st.id AND x.modality = ?)",
+                filter.modality());
+        if (filter.deviceId() != null) {
+            where.add("EXISTS (SELECT 1 FROM series x WHERE x.study_fk = st.id AND x.device_fk = ?)");
+            params.add(filter.deviceId());
+        }
+        condition(where, params, "sd.dap_gym2 >= ?", filter.minDapGym2());
+        condition(where, params, "sd.dlp_mgycm >= ?", filter.minDlpMGyCm());
+        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
     }
 
     /** The study with this Study Instance UID. */
@@ -136,6 +182,43 @@ public final class Browse {
     /** How many instances the index holds. */
     public long instanceCount() {
         return index.read("count instances", c -> count(c, "SELECT count(*) FROM instance", List.of()));
+    }
+
+    /** Every device seen, most recent contact first. */
+    public List<Device> devices() {
+        return index.read("list devices", c -> {
+            List<Device> list = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT d.id, d.manufacturer, d.model_name, d.serial_number, d.station_name, d.device_observer_uid,
+                           count(DISTINCT se.id), count(i.id), max(i.received_at)
+                    FROM device d JOIN series se ON se.device_fk = d.id JOIN instance i ON i.series_fk = se.id
+                    GROUP BY d.id, d.manufacturer, d.model_name, d.serial_number, d.station_name,
+                             d.device_observer_uid
+                    ORDER BY max(i.received_at) DESC, d.id""");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new Device(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getInt(7), rs.getInt(8), senderAes(c, rs.getLong(1)),
+                            rs.getLong(9)));
+                }
+            }
+            return list;
+        });
+    }
+
+    private static List<String> senderAes(Connection c, long deviceId) throws SQLException {
+        List<String> aes = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT DISTINCT i.sender_ae FROM instance i JOIN series se ON se.id = i.series_fk
+                WHERE se.device_fk = ? AND i.sender_ae IS NOT NULL ORDER BY i.sender_ae""")) {
+            ps.setLong(1, deviceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    aes.add(rs.getString(1));
+                }
+            }
+        }
+        return aes;
     }
 
     private static List<Instance> instances(Connection c, String condition, String... params) throws SQLException {

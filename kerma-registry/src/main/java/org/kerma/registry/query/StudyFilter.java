@@ -12,20 +12,28 @@ package org.kerma.registry.query;
  * @param limit           how many to return, 1 to 1000
  * @param minDapGym2      least dose area product of the study, Gy·m² (its dose summary)
  * @param minDlpMGyCm     least dose length product of the study, mGy·cm (its dose summary)
+ * @param deviceId        the id of a device (as listed by {@link Browse#devices()}) one of the study's series came
+ *                        from
  */
 public record StudyFilter(String patientId, String dateFrom, String dateTo, String modality, String accessionNumber,
-                          int offset, int limit, Double minDapGym2, Double minDlpMGyCm) {
+                          int offset, int limit, Double minDapGym2, Double minDlpMGyCm, Long deviceId) {
 
     /** A filter without dose thresholds. */
     public StudyFilter(String patientId, String dateFrom, String dateTo, String modality, String accessionNumber,
                        int offset, int limit) {
-        this(patientId, dateFrom, dateTo, modality, accessionNumber, offset, limit, null, null);
+        this(patientId, dateFrom, dateTo, modality, accessionNumber, offset, limit, null, null, null);
     }
 
     /** This filter with dose thresholds (null: none). */
     public StudyFilter withMinimumDose(Double dapGym2, Double dlpMGyCm) {
         return new StudyFilter(patientId, dateFrom, dateTo, modality, accessionNumber, offset, limit, dapGym2,
-                dlpMGyCm);
+                dlpMGyCm, deviceId);
+    }
+
+    /** This filter limited to studies with a series from this device (null: any). */
+    public StudyFilter withDevice(Long device) {
+        return new StudyFilter(patientId, dateFrom, dateTo, modality, accessionNumber, offset, limit, minDapGym2,
+                minDlpMGyCm, device);
     }
 
     public StudyFilter {

@@ -20,7 +20,8 @@ import org.kerma.registry.query.Browse;
 /**
  * {@code /api/instances/{uid}}: the instance's index entry, its Part 10 file ({@code /file}, application/dicom) and
  * its data set as DICOM JSON ({@code /json}, PS3.18 Annex F). In the JSON, values of 1 KiB or more (Pixel Data)
- * are BulkDataURIs into {@code /file}, with the byte range as the fragment: {@code #offset=N&length=N}.
+ * are BulkDataURIs into {@code /file}, with the byte range as the fragment: {@code #offset=N&length=N}. The file and
+ * the JSON hold patient identifiers, so the viewer role gets 403 for them.
  */
 final class InstanceRoutes {
     private static final long BULK_THRESHOLD = 1024;
@@ -37,6 +38,17 @@ final class InstanceRoutes {
         app.get("/api/instances/{instance}", ctx -> ctx.json(instance(ctx)));
         app.get("/api/instances/{instance}/file", this::file);
         app.get("/api/instances/{instance}/json", this::json);
+        app.before("/api/instances/*", InstanceRoutes::identifiersAllowed);
+    }
+
+    /** The file and its JSON carry the patient's name, ID and birth date: not for the viewer role. */
+    private static void identifiersAllowed(Context ctx) {
+        if (ctx.path().endsWith("/file") || ctx.path().endsWith("/json")) {
+            if (!AuthRoutes.seesPatientIdentifiers(ctx)) {
+                throw new ApiException(403, "the viewer role does not see patient identifiers, which the DICOM"
+                        + " file and its JSON contain");
+            }
+        }
     }
 
     private Browse.Instance instance(Context ctx) {

@@ -1,11 +1,14 @@
 package org.kerma.server.api;
 
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.kerma.net.TrustedNode;
 import org.kerma.registry.Registry;
 import org.kerma.registry.dose.DoseQueries;
 import org.kerma.registry.index.IndexException;
@@ -13,17 +16,22 @@ import org.kerma.registry.protocol.ProtocolDose;
 import org.kerma.registry.protocol.ProtocolQueries;
 import org.kerma.registry.query.Browse;
 import org.kerma.registry.query.FindingBrowse;
+import org.kerma.server.auth.Accounts;
+import org.kerma.server.export.EventExport;
+import org.kerma.server.export.StudyExport;
 import org.kerma.standard.Standard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kerma's REST API over a registry (JSON over HTTP, Javalin): studies, series, instances, files, DICOM JSON,
- * health, and its own OpenAPI description at {@code /api/openapi.json}. Every error is JSON:
+ * Kerma's REST API and web dashboard over a registry (JSON over HTTP, Javalin): studies, series, instances, files,
+ * DICOM JSON, devices, exports, users, health, and its own OpenAPI description at {@code /api/openapi.json}; the
+ * pages (static HTML, CSS and JavaScript that read only this API) at {@code /}. Every {@code /api} route but health,
+ * OpenAPI and sign-in needs a signed-in user ({@link AuthRoutes}). Every error is JSON:
  * {@code {"status": 404, "message": "study 1.2.3 is not in the registry"}}.
  *
  * <pre>{@code
- * try (RestApi api = RestApi.start(registry, "127.0.0.1", 8080)) { ... }
+ * try (RestApi api = RestApi.start(registry, RestApi.Node.of(config), "127.0.0.1", 8080)) { ... }
  * }</pre>
  */
 public final class RestApi implements AutoCloseable {
@@ -34,21 +42,61 @@ public final class RestApi implements AutoCloseable {
 
     private final Javalin app;
 
+    /**
+     * What the API shows about the node it runs in (read-only).
+     *
+     * @param aeTitle         the node's AE title
+     * @param dicomPort       its DICOM port
+     * @param trustedNodes    the trusted nodes of {@code kerma.yml}
+     * @param acceptAnyCaller whether callers outside them are accepted
+     */
+    public record Node(String aeTitle, int dicomPort, List<TrustedNode> trustedNodes, boolean acceptAnyCaller) {
+        public Node {
+            trustedNodes = List.copyOf(trustedNodes);
+        }
+
+        /** The node of a registry without DICOM side (tests, embedding). */
+        public static Node none() {
+            return new Node("", 0, List.of(), false);
+        }
+    }
+
+    /** Headers of every answer: no inline script or style, no framing, no MIME sniffing, no referrer. */
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                    + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer");
+
     private RestApi(Javalin app) {
         this.app = app;
     }
 
-    /** Builds the routes over {@code registry} (not started): for embedding in a larger server. */
-    public static Javalin create(Registry registry) {
+    /** Builds the routes and pages over {@code registry} (not started): for embedding in a larger server. */
+    public static Javalin create(Registry registry, Node node) {
         Browse browse = new Browse(registry.index());
+        Accounts accounts = new Accounts(registry.index());
+        DoseQueries dose = new DoseQueries(registry.index());
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.defaultContentType = "application/json";
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/org/kerma/server/web";
+                files.location = Location.CLASSPATH;
+                files.headers = SECURITY_HEADERS;
+            });
         });
+        app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+        new AuthRoutes(accounts).addTo(app);
         new StudyRoutes(browse).addTo(app);
+        new DeviceRoutes(browse, node).addTo(app);
+        new UserRoutes(accounts).addTo(app);
+        new ExportRoutes(new StudyExport(browse), new EventExport(browse, dose), accounts).addTo(app);
         new InstanceRoutes(browse, registry.archive()).addTo(app);
         new StandardRoutes(Standard.current()).addTo(app);
-        new DoseRoutes(new DoseQueries(registry.index())).addTo(app);
+        new DoseRoutes(dose).addTo(app);
         new ProtocolRoutes(new ProtocolQueries(registry.index()), new ProtocolDose(registry.index())).addTo(app);
         new FindingRoutes(new FindingBrowse(registry.index())).addTo(app);
         app.get("/api/health", ctx -> {
@@ -58,6 +106,9 @@ public final class RestApi implements AutoCloseable {
             health.put("instances", browse.instanceCount());
             ctx.json(health);
         });
+        byte[] chartJs = chartJs();
+        app.get("/js/chart.js", ctx -> ctx.contentType("text/javascript").header("Cache-Control", "max-age=86400")
+                .result(chartJs));
         byte[] openApi = openApi();
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.exception(ApiException.class, (e, ctx) -> {
@@ -81,8 +132,8 @@ public final class RestApi implements AutoCloseable {
     }
 
     /** Starts the API on {@code host}:{@code port} (port 0: any free port, see {@link #port()}). */
-    public static RestApi start(Registry registry, String host, int port) {
-        return new RestApi(create(registry).start(host, port));
+    public static RestApi start(Registry registry, Node node, String host, int port) {
+        return new RestApi(create(registry, node).start(host, port));
     }
 
     /** The port the API listens on. */
@@ -103,6 +154,31 @@ public final class RestApi implements AutoCloseable {
                 throw new IllegalStateException("openapi.json is missing from the kerma-server jar");
             }
             return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Chart.js from its WebJar (org.webjars.npm:chart.js), whatever version the build put on the class path: the
+     * pages ask for {@code /js/chart.js} and never for a CDN.
+     */
+    private static byte[] chartJs() {
+        String properties = "/META-INF/maven/org.webjars.npm/chart.js/pom.properties";
+        try (InputStream in = RestApi.class.getResourceAsStream(properties)) {
+            if (in == null) {
+                throw new IllegalStateException("the Chart.js WebJar is missing from the class path (" + properties
+                        + ")");
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            String file = "/META-INF/resources/webjars/chart.js/" + p.getProperty("version") + "/dist/chart.umd.js";
+            try (InputStream js = RestApi.class.getResourceAsStream(file)) {
+                if (js == null) {
+                    throw new IllegalStateException("the Chart.js WebJar has no " + file);
+                }
+                return js.readAllBytes();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,8 +9,9 @@ import org.kerma.registry.query.StudyFilter;
 
 /**
  * {@code /api/studies}: the study list (filters {@code patientId}, {@code from}, {@code to} (YYYYMMDD or
- * YYYY-MM-DD), {@code modality}, {@code accession}, {@code minDapGym2}, {@code minDlpMGyCm}; paging {@code offset},
- * {@code limit}; each row with its dose summary), one study, its series, a series' instances.
+ * YYYY-MM-DD), {@code modality}, {@code accession}, {@code device} (an id from {@code /api/devices}),
+ * {@code minDapGym2}, {@code minDlpMGyCm}; paging {@code offset}, {@code limit}; each row with its dose summary), one
+ * study, its series, a series' instances. For the viewer role, Patient ID and Patient Name are null.
  */
 final class StudyRoutes {
     private final Browse browse;
@@ -27,21 +28,45 @@ final class StudyRoutes {
     }
 
     private void list(Context ctx) {
-        StudyFilter filter;
+        StudyFilter filter = filter(ctx);
+        boolean identifiers = AuthRoutes.seesPatientIdentifiers(ctx);
+        Browse.Page<Browse.Study> page = browse.studies(filter);
+        ctx.json(identifiers ? page : new Browse.Page<>(page.total(), page.offset(), page.limit(),
+                page.items().stream().map(StudyRoutes::withoutPatientIdentifiers).toList()));
+    }
+
+    /**
+     * The study filter of the query parameters. A caller who may not see patient identifiers may not filter by
+     * Patient ID either (that would tell them whose study it is).
+     */
+    static StudyFilter filter(Context ctx) {
+        if (ctx.queryParam("patientId") != null && !ctx.queryParam("patientId").isBlank()
+                && !AuthRoutes.seesPatientIdentifiers(ctx)) {
+            throw new ApiException(403, "the " + AuthRoutes.principal(ctx).user().role().label()
+                    + " role does not see patient identifiers, so it cannot filter by patientId");
+        }
         try {
-            filter = new StudyFilter(ctx.queryParam("patientId"), date(ctx.queryParam("from")),
+            String device = ctx.queryParam("device");
+            return new StudyFilter(ctx.queryParam("patientId"), date(ctx.queryParam("from")),
                     date(ctx.queryParam("to")), ctx.queryParam("modality"), ctx.queryParam("accession"),
                     integer(ctx, "offset", 0), integer(ctx, "limit", 50))
-                    .withMinimumDose(number(ctx, "minDapGym2"), number(ctx, "minDlpMGyCm"));
+                    .withMinimumDose(number(ctx, "minDapGym2"), number(ctx, "minDlpMGyCm"))
+                    .withDevice(device == null || device.isBlank() ? null : (long) integer(ctx, "device", 0));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        ctx.json(browse.studies(filter));
+    }
+
+    /** The study with Patient ID and Patient Name left out (null), for callers who may not see them. */
+    static Browse.Study withoutPatientIdentifiers(Browse.Study s) {
+        return new Browse.Study(s.studyInstanceUid(), s.studyDate(), s.studyTime(), s.accessionNumber(), s.studyId(),
+                s.studyDescription(), null, null, s.modalities(), s.series(), s.instances(), s.dose());
     }
 
     private void one(Context ctx) {
         String uid = ctx.pathParam("study");
-        ctx.json(browse.study(uid).orElseThrow(() -> ApiException.notFound("study " + uid)));
+        Browse.Study study = browse.study(uid).orElseThrow(() -> ApiException.notFound("study " + uid));
+        ctx.json(AuthRoutes.seesPatientIdentifiers(ctx) ? study : withoutPatientIdentifiers(study));
     }
 
     private void series(Context ctx) {

@@ -25,6 +25,8 @@ import org.kerma.registry.RegistryConfig;
 import org.kerma.registry.TestObjects;
 import org.kerma.registry.dose.DoseStudies;
 import org.kerma.registry.ingest.Origin;
+import org.kerma.server.auth.Accounts;
+import org.kerma.server.auth.Role;
 
 /**
  * The dose endpoints of the REST API (docs/dose.md, "REST") over a real HTTP port, run on each database by a
@@ -42,6 +44,7 @@ abstract class DoseRestContract {
 
     Registry registry;
     RestApi api;
+    String token;
 
     abstract String freshDatabaseUrl(Path data) throws Exception;
 
@@ -61,7 +64,10 @@ abstract class DoseRestContract {
         for (DicomObject ds : objects) {
             registry.ingest().storeFile(new ByteArrayInputStream(TestObjects.part10(ds)), Origin.file("rest"));
         }
-        api = RestApi.start(registry, "127.0.0.1", 0);
+        Accounts accounts = new Accounts(registry.index());
+        token = accounts.issueToken(accounts.add("contract-physicist", Role.PHYSICIST,
+                "contract-password".toCharArray()), java.time.Duration.ofHours(1));
+        api = RestApi.start(registry, RestApi.Node.none(), "127.0.0.1", 0);
     }
 
     @AfterAll
@@ -73,7 +79,8 @@ abstract class DoseRestContract {
 
     JsonNode json(String path, int expectedStatus) throws Exception {
         HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + api.port() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                URI.create("http://127.0.0.1:" + api.port() + path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(expectedStatus);
         return JSON.readTree(response.body());
     }

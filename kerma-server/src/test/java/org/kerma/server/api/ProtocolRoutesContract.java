@@ -28,6 +28,8 @@ import org.kerma.protocol.ProtocolFixtures;
 import org.kerma.registry.Registry;
 import org.kerma.registry.RegistryConfig;
 import org.kerma.registry.ingest.Origin;
+import org.kerma.server.auth.Accounts;
+import org.kerma.server.auth.Role;
 
 /**
  * The protocol routes over a real HTTP port, on one registry per class holding the protocol fixtures (the tests only
@@ -42,6 +44,7 @@ abstract class ProtocolRoutesContract {
     static Path data;
     Registry registry;
     RestApi api;
+    String token;
 
     /** The JDBC URL of an empty index database. */
     abstract String databaseUrl() throws Exception;
@@ -55,7 +58,10 @@ abstract class ProtocolRoutesContract {
                     WriteOptions.DEFAULT);
             registry.ingest().storeFile(new ByteArrayInputStream(out.toByteArray()), Origin.file(f.fileName()));
         }
-        api = RestApi.start(registry, "127.0.0.1", 0);
+        Accounts accounts = new Accounts(registry.index());
+        token = accounts.issueToken(accounts.add("contract-physicist", Role.PHYSICIST,
+                "contract-password".toCharArray()), java.time.Duration.ofHours(1));
+        api = RestApi.start(registry, RestApi.Node.none(), "127.0.0.1", 0);
     }
 
     @AfterAll
@@ -66,7 +72,8 @@ abstract class ProtocolRoutesContract {
 
     JsonNode json(String path, int expectedStatus) throws Exception {
         HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + api.port() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                URI.create("http://127.0.0.1:" + api.port() + path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(expectedStatus);
         return JSON.readTree(response.body());
     }

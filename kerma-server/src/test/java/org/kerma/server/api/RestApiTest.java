@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +32,10 @@ import org.kerma.dicom.json.JsonOptions;
 import org.kerma.registry.Registry;
 import org.kerma.registry.RegistryConfig;
 import org.kerma.registry.ingest.Origin;
+import org.kerma.server.auth.Accounts;
+import org.kerma.server.auth.Role;
 
-/** The REST API over a real HTTP port, on a registry of two patients, three studies. */
+/** The REST API over a real HTTP port, on a registry of two patients, three studies, called with a bearer token. */
 class RestApiTest {
     static final String R = "1.2.826.0.1.3680043.10.1188.4.";
 
@@ -40,6 +43,7 @@ class RestApiTest {
     static Path data;
     static Registry registry;
     static RestApi api;
+    static String token;
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -86,7 +90,10 @@ class RestApiTest {
         for (DicomObject ds : objects) {
             registry.ingest().storeFile(new ByteArrayInputStream(part10(ds)), Origin.file("rest test"));
         }
-        api = RestApi.start(registry, "127.0.0.1", 0);
+        Accounts accounts = new Accounts(registry.index());
+        token = accounts.issueToken(accounts.add("rest-physicist", Role.PHYSICIST, "correct horse".toCharArray()),
+                Duration.ofHours(1));
+        api = RestApi.start(registry, RestApi.Node.none(), "127.0.0.1", 0);
     }
 
     @AfterAll
@@ -96,8 +103,8 @@ class RestApiTest {
     }
 
     static HttpResponse<byte[]> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static JsonNode json(String path, int expectedStatus) throws Exception {
@@ -225,14 +232,13 @@ class RestApiTest {
                 "/api/instances/{instance}", "/api/instances/{instance}/file", "/api/instances/{instance}/json",
                 "/api/openapi.json", "/api/std/iods", "/api/std/iods/{id}", "/api/std/modules/{id}",
                 "/api/std/tags/{tag}", "/api/studies/{study}/dose", "/api/instances/{instance}/dose",
-                "/api/patients/{patient}/dose",
-
-                "/api/protocols", "/api/protocols/{uid}", "/api/protocols/{uid}/compliance",
-                "/api/protocols/{uid}/dose",
-                "/api/studies/{study}/protocols",
-
-                "/api/findings", "/api/instances/{instance}/findings",
-                "/api/studies/{study}/findings");
+                "/api/patients/{patient}/dose", "/api/protocols", "/api/protocols/{uid}",
+                "/api/protocols/{uid}/compliance", "/api/protocols/{uid}/dose",
+                "/api/studies/{study}/protocols", "/api/auth/signin",
+                "/api/auth/signout", "/api/auth/me", "/api/auth/token", "/api/users", "/api/users/{name}",
+                "/api/audit", "/api/devices", "/api/nodes", "/api/exports/studies.csv",
+                "/api/exports/studies.xlsx", "/api/exports/events.csv", "/api/exports/events.xlsx", "/api/findings",
+                "/api/instances/{instance}/findings", "/api/studies/{study}/findings");
     }
 
     @Test
