@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
+import org.kerma.registry.alert.ReferenceData;
 import org.kerma.registry.archive.Archive;
 import org.kerma.registry.index.IndexDatabase;
 import org.kerma.registry.ingest.Extractor;
@@ -86,6 +87,7 @@ public final class Registry implements AutoCloseable {
             archive.close();
             throw e;
         }
+        new ReferenceData(index).install();
         Ingest ingest = new Ingest(archive, index, config.duplicatePolicy(), extractors, Clock.systemUTC());
         return new Registry(config, archive, index, ingest, extractors, orphans);
     }
