@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kerma.registry.Registry;
+import org.kerma.registry.alert.AlertQueries;
+import org.kerma.registry.alert.ReferenceData;
 import org.kerma.registry.dose.DoseQueries;
 import org.kerma.registry.index.IndexException;
 import org.kerma.registry.protocol.ProtocolQueries;
@@ -50,6 +52,8 @@ public final class RestApi implements AutoCloseable {
         new DoseRoutes(new DoseQueries(registry.index())).addTo(app);
         new ProtocolRoutes(new ProtocolQueries(registry.index())).addTo(app);
         new FindingRoutes(new FindingBrowse(registry.index())).addTo(app);
+        new AlertRoutes(new AlertQueries(registry.index()), new ReferenceData(registry.index())).addTo(app);
+        new ReferenceLevelRoutes(new AlertQueries(registry.index()), new ReferenceData(registry.index())).addTo(app);
         app.get("/api/health", ctx -> {
             Map<String, Object> health = new LinkedHashMap<>();
             health.put("status", "ok");

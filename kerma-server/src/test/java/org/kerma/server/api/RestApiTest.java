@@ -231,7 +231,10 @@ class RestApiTest {
                 "/api/studies/{study}/protocols",
 
                 "/api/findings", "/api/instances/{instance}/findings",
-                "/api/studies/{study}/findings");
+                "/api/studies/{study}/findings",
+
+                "/api/alerts", "/api/alerts/{id}/acknowledge", "/api/alert-rules", "/api/reference-levels",
+                "/api/studies/{study}/reference-levels");
     }
 
     @Test
