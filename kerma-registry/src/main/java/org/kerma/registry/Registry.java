@@ -68,7 +68,8 @@ public final class Registry implements AutoCloseable {
 
     /**
      * Opens (creating where needed) the data directory, archive and index of {@code config}, and removes orphaned
-     * temporary files from the archive.
+     * temporary files from the archive, and writes the reference level packs and default alert rules Kerma ships
+     * where they are absent ({@link ReferenceData#install}).
      *
      * @throws IOException when the data directory cannot be created or read
      * @throws org.kerma.registry.index.IndexException when the database cannot be opened or migrated
@@ -87,7 +88,13 @@ public final class Registry implements AutoCloseable {
             archive.close();
             throw e;
         }
-        new ReferenceData(index).install();
+        try {
+            new ReferenceData(index).install();
+        } catch (RuntimeException e) {
+            index.close();
+            archive.close();
+            throw e;
+        }
         Ingest ingest = new Ingest(archive, index, config.duplicatePolicy(), extractors, Clock.systemUTC());
         return new Registry(config, archive, index, ingest, extractors, orphans);
     }

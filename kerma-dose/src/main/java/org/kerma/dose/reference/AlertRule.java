@@ -23,7 +23,7 @@ public record AlertRule(String name, ExamMatch match, String device, DoseQuantit
         if (windowDays < 0) {
             throw new IllegalArgumentException("rule " + name + ": window_days is negative (" + windowDays + ")");
         }
-        device = new ExamMatch(java.util.Set.of(), device, "").pattern();
+        device = ExamMatch.checked(device);
     }
 
     /** Whether the rule applies to {@code study} (modality, text patterns, device). */

@@ -23,7 +23,8 @@ public record ExamMatch(Set<String> modalities, String pattern, String exclude) 
         exclude = checked(exclude);
     }
 
-    private static String checked(String pattern) {
+    /** {@code pattern} stripped (null: empty), checked to be a regular expression. */
+    static String checked(String pattern) {
         String p = pattern == null ? "" : pattern.strip();
         try {
             Pattern.compile(p, FLAGS);

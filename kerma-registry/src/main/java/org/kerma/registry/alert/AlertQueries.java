@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.kerma.dose.reference.DoseQuantity;
 import org.kerma.registry.index.IndexDatabase;
 
 /**
@@ -160,7 +161,7 @@ public final class AlertQueries {
 
     /** The UCUM code of the canonical unit of a quantity name. */
     static String unit(String quantity) {
-        return org.kerma.dose.reference.DoseQuantity.valueOf(quantity).unit().ucum();
+        return DoseQuantity.valueOf(quantity).unit().ucum();
     }
 
     private static void condition(StringBuilder where, List<Object> params, String sql, String value) {
