@@ -65,6 +65,8 @@ public final class Kerma {
             ProtocolCommand::new,
             DoseCommand::new,
             RdsrCommand::new,
+            AlertsCommand::new,
+            ReferenceLevelsCommand::new,
             ValidateCommand::new,
             StdCommand::new,
             CommandLine.HelpCommand::new);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
+import org.kerma.registry.alert.ReferenceData;
 import org.kerma.registry.archive.Archive;
 import org.kerma.registry.index.IndexDatabase;
 import org.kerma.registry.ingest.Extractor;
@@ -67,7 +68,8 @@ public final class Registry implements AutoCloseable {
 
     /**
      * Opens (creating where needed) the data directory, archive and index of {@code config}, and removes orphaned
-     * temporary files from the archive.
+     * temporary files from the archive, and writes the reference level packs and default alert rules Kerma ships
+     * where they are absent ({@link ReferenceData#install}).
      *
      * @throws IOException when the data directory cannot be created or read
      * @throws org.kerma.registry.index.IndexException when the database cannot be opened or migrated
@@ -83,6 +85,13 @@ public final class Registry implements AutoCloseable {
         try {
             index = IndexDatabase.open(config.effectiveDatabaseUrl());
         } catch (RuntimeException e) {
+            archive.close();
+            throw e;
+        }
+        try {
+            new ReferenceData(index).install();
+        } catch (RuntimeException e) {
+            index.close();
             archive.close();
             throw e;
         }

@@ -3,7 +3,9 @@ package org.kerma.registry.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import org.kerma.dose.link.Linker;
+import java.time.Clock;
 import org.kerma.registry.RegistryConfig;
+import org.kerma.registry.alert.AlertExtractor;
 import org.kerma.registry.dose.DoseExtractors;
 import org.kerma.registry.protocol.ProtocolExtractor;
 import org.kerma.registry.protocol.ProtocolReferenceExtractor;
@@ -21,6 +23,7 @@ public final class Extractors {
     public static List<Extractor> all(RegistryConfig config) {
         List<Extractor> all = new ArrayList<>();
         all.addAll(DoseExtractors.of(new Linker(config.linkWindow())));
+        all.add(new AlertExtractor(Clock.systemUTC()));
         all.add(new ProtocolExtractor());
         all.add(new ProtocolReferenceExtractor());
         if (config.validateAtIngest()) {

@@ -50,10 +50,11 @@ class IndexDatabaseTest {
                 }
                 return out.toString().trim();
             });
-            assertThat(tables).isEqualTo("accumulated_dose app_user audit_log device dose_report duplicate event_image"
-                    + " finding image_technique instance irradiation_event link_tie patient protocol"
-                    + " protocol_compliance protocol_constraint protocol_element protocol_image protocol_model"
-                    + " protocol_reference series study study_dose user_session");
+            assertThat(tables).isEqualTo("accumulated_dose alert alert_rule app_user audit_log device dose_report"
+                    + " duplicate event_image finding image_technique instance irradiation_event link_tie patient"
+                    + " protocol protocol_compliance protocol_constraint protocol_element protocol_image"
+                    + " protocol_model protocol_reference reference_comparison reference_level reference_pack series"
+                    + " study study_dose user_session");
         }
     }
 

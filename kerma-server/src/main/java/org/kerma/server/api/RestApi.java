@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.kerma.net.TrustedNode;
 import org.kerma.registry.Registry;
+import org.kerma.registry.alert.AlertQueries;
+import org.kerma.registry.alert.ReferenceData;
 import org.kerma.registry.dose.DoseQueries;
 import org.kerma.registry.index.IndexException;
 import org.kerma.registry.protocol.ProtocolDose;
@@ -99,6 +101,8 @@ public final class RestApi implements AutoCloseable {
         new DoseRoutes(dose).addTo(app);
         new ProtocolRoutes(new ProtocolQueries(registry.index()), new ProtocolDose(registry.index())).addTo(app);
         new FindingRoutes(new FindingBrowse(registry.index())).addTo(app);
+        new AlertRoutes(new AlertQueries(registry.index()), new ReferenceData(registry.index())).addTo(app);
+        new ReferenceLevelRoutes(new AlertQueries(registry.index()), new ReferenceData(registry.index())).addTo(app);
         app.get("/api/health", ctx -> {
             Map<String, Object> health = new LinkedHashMap<>();
             health.put("status", "ok");

@@ -238,7 +238,9 @@ class RestApiTest {
                 "/api/auth/signout", "/api/auth/me", "/api/auth/token", "/api/users", "/api/users/{name}",
                 "/api/audit", "/api/devices", "/api/nodes", "/api/exports/studies.csv",
                 "/api/exports/studies.xlsx", "/api/exports/events.csv", "/api/exports/events.xlsx", "/api/findings",
-                "/api/instances/{instance}/findings", "/api/studies/{study}/findings");
+                "/api/instances/{instance}/findings", "/api/studies/{study}/findings",
+                "/api/alerts", "/api/alerts/{id}/acknowledge", "/api/alert-rules", "/api/reference-levels",
+                "/api/studies/{study}/reference-levels");
     }
 
     @Test
