@@ -2,6 +2,9 @@ package org.kerma.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kerma.server.auth.Accounts;
+import org.kerma.server.auth.Accounts.Principal;
+import org.kerma.server.auth.Role;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -20,7 +23,7 @@ import org.kerma.registry.alert.ReferenceData;
 /**
  * The alert inbox and rules (docs/reference-levels.md): {@code GET /api/alerts} (filters {@code state} OPEN or
  * ACKNOWLEDGED, {@code study}, {@code from}, {@code to} (Study Date); paging {@code offset}, {@code limit}),
- * {@code POST /api/alerts/{id}/acknowledge} with {@code {"by", "comment"}}, {@code GET /api/alert-rules} and
+ * {@code POST /api/alerts/{id}/acknowledge} with {@code {"comment"}} by the signed-in physicist (audit-logged), {@code GET /api/alert-rules} and
  * {@code POST /api/alert-rules} (a local rule, or a change to the rule of that name; threshold given as
  * {@code value} and {@code unit}).
  */
@@ -29,10 +32,12 @@ final class AlertRoutes {
 
     private final AlertQueries alerts;
     private final ReferenceData reference;
+    private final Accounts accounts;
 
-    AlertRoutes(AlertQueries alerts, ReferenceData reference) {
+    AlertRoutes(AlertQueries alerts, ReferenceData reference, Accounts accounts) {
         this.alerts = alerts;
         this.reference = reference;
+        this.accounts = accounts;
     }
 
     void addTo(Javalin app) {
@@ -61,16 +66,20 @@ final class AlertRoutes {
         } catch (NumberFormatException e) {
             throw ApiException.notFound("alert " + ctx.pathParam("id"));
         }
+        Principal p = AuthRoutes.require(ctx, Role.PHYSICIST);
         JsonNode body = body(ctx);
         try {
-            ctx.json(alerts.acknowledge(id, text(body, "by"), text(body, "comment"), Instant.now())
+            String comment = text(body, "comment");
+            ctx.json(alerts.acknowledge(id, p.user().name(), comment, Instant.now())
                     .orElseThrow(() -> ApiException.notFound("alert " + id)));
+            accounts.audit(p.user().name(), "ACKNOWLEDGE", "alert " + id + ": " + comment, ctx.ip());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
     }
 
     private void saveRule(Context ctx) {
+        AuthRoutes.require(ctx, Role.PHYSICIST);
         JsonNode b = body(ctx);
         AlertRule rule;
         try {

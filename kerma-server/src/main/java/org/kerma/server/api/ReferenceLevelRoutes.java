@@ -6,6 +6,7 @@ import static org.kerma.server.api.AlertRoutes.required;
 import static org.kerma.server.api.AlertRoutes.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.kerma.server.auth.Role;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -51,6 +52,7 @@ final class ReferenceLevelRoutes {
     }
 
     private void add(Context ctx) {
+        AuthRoutes.require(ctx, Role.PHYSICIST);
         JsonNode b = body(ctx);
         long id;
         try {

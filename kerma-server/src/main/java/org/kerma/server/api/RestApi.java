@@ -101,7 +101,7 @@ public final class RestApi implements AutoCloseable {
         new DoseRoutes(dose).addTo(app);
         new ProtocolRoutes(new ProtocolQueries(registry.index()), new ProtocolDose(registry.index())).addTo(app);
         new FindingRoutes(new FindingBrowse(registry.index())).addTo(app);
-        new AlertRoutes(new AlertQueries(registry.index()), new ReferenceData(registry.index())).addTo(app);
+        new AlertRoutes(new AlertQueries(registry.index()), new ReferenceData(registry.index()), accounts).addTo(app);
         new ReferenceLevelRoutes(new AlertQueries(registry.index()), new ReferenceData(registry.index())).addTo(app);
         app.get("/api/health", ctx -> {
             Map<String, Object> health = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,8 @@ import org.kerma.registry.TestObjects;
 import org.kerma.registry.dose.DoseStudies;
 import org.kerma.registry.dose.DoseStudies.Ev;
 import org.kerma.registry.ingest.Origin;
+import org.kerma.server.auth.Accounts;
+import org.kerma.server.auth.Role;
 
 /**
  * The alert and reference level endpoints over a real HTTP port, run on each database by a subclass: a PCI study
@@ -41,6 +44,8 @@ abstract class AlertRestContract {
 
     Registry registry;
     RestApi api;
+    String physicist;
+    String viewer;
 
     abstract String freshDatabaseUrl(Path data) throws Exception;
 
@@ -63,7 +68,12 @@ abstract class AlertRestContract {
             ds.setString(Tag.StudyDescription, ds == ct ? "CT Head" : "PCI");
             registry.ingest().storeFile(new ByteArrayInputStream(TestObjects.part10(ds)), Origin.file("rest"));
         }
-        api = RestApi.start(registry, "127.0.0.1", 0);
+        Accounts accounts = new Accounts(registry.index());
+        physicist = accounts.issueToken(accounts.add("rpo", Role.PHYSICIST, "correct horse".toCharArray()),
+                Duration.ofHours(1));
+        viewer = accounts.issueToken(accounts.add("radiographer", Role.VIEWER, "battery staple".toCharArray()),
+                Duration.ofHours(1));
+        api = RestApi.start(registry, RestApi.Node.none(), "127.0.0.1", 0);
     }
 
     @AfterAll
@@ -74,7 +84,12 @@ abstract class AlertRestContract {
     }
 
     JsonNode call(String method, String path, String body, int expectedStatus) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path));
+        return call(physicist, method, path, body, expectedStatus);
+    }
+
+    JsonNode call(String token, String method, String path, String body, int expectedStatus) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                .header("Authorization", "Bearer " + token);
         b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
                 : b.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type",
                         "application/json");
@@ -98,14 +113,25 @@ abstract class AlertRestContract {
         assertThat(call("GET", "/api/alerts?from=2024-03-20", null, 200).get("total").asLong()).isEqualTo(1);
         call("GET", "/api/alerts?state=closed", null, 400);
 
+        call(viewer, "POST", "/api/alerts/" + xa.get("id").asLong() + "/acknowledge",
+                "{\"comment\":\"not mine to acknowledge\"}", 403);
         JsonNode ack = call("POST", "/api/alerts/" + xa.get("id").asLong() + "/acknowledge",
-                "{\"by\":\"rpo\",\"comment\":\"patient size\"}", 200);
+                "{\"comment\":\"patient size\"}", 200);
         assertThat(ack.get("state").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(ack.get("acknowledgedBy").asText()).isEqualTo("rpo");
         assertThat(ack.get("comment").asText()).isEqualTo("patient size");
         assertThat(call("GET", "/api/alerts?state=OPEN", null, 200).get("total").asLong()).isEqualTo(1);
-        call("POST", "/api/alerts/999999/acknowledge", "{\"by\":\"rpo\"}", 404);
-        call("POST", "/api/alerts/" + xa.get("id").asLong() + "/acknowledge", "{\"comment\":\"x\"}", 400);
+        call("POST", "/api/alerts/999999/acknowledge", "{\"comment\":\"x\"}", 404);
+        List<String> audit = registry.index().read("audit", c -> {
+            List<String> rows = new java.util.ArrayList<>();
+            try (var rs = c.createStatement().executeQuery("SELECT user_name, action, detail FROM audit_log")) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+                }
+            }
+            return rows;
+        });
+        assertThat(audit).contains("rpo ACKNOWLEDGE alert " + xa.get("id").asLong() + ": patient size");
     }
 
     @Test
