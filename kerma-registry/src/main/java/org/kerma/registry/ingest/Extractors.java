@@ -1,5 +1,6 @@
 package org.kerma.registry.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.kerma.dose.link.Linker;
 import org.kerma.registry.RegistryConfig;
@@ -15,8 +16,8 @@ public final class Extractors {
 
     /** Every extractor Kerma has, configured from {@code config}. */
     public static List<Extractor> all(RegistryConfig config) {
-        List<Extractor> all = new java.util.ArrayList<>();
-        all.addAll(DoseExtractors.of(new Linker(config.linkWindow())));
+        List<Extractor> all = new ArrayList<>();
+        all.addAll(DoseExtractors.of(new Linker(config.linkWindow()))); // "dose report", "image technique"
         return List.copyOf(all);
     }
 }
