@@ -22,7 +22,7 @@ public final class Extractors {
     /** Every extractor Kerma has, configured from {@code config}. */
     public static List<Extractor> all(RegistryConfig config) {
         List<Extractor> all = new ArrayList<>();
-        all.addAll(DoseExtractors.of(new Linker(config.linkWindow())));
+        all.addAll(DoseExtractors.of(new Linker(config.linkWindow()))); // "dose report", "image technique"
         all.add(new AlertExtractor(Clock.systemUTC()));
         all.add(new ProtocolExtractor());
         all.add(new ProtocolReferenceExtractor());

@@ -6,8 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.kerma.registry.dose.DoseAnswers;
 import org.kerma.registry.dose.DoseQueries;
@@ -75,7 +78,7 @@ public final class Browse {
         return index.read("list studies", c -> {
             long total = count(c, "SELECT count(*) FROM study st JOIN patient p ON p.id = st.patient_fk"
                     + " LEFT JOIN study_dose sd ON sd.study_fk = st.id" + clause, params);
-            List<Study> page = new ArrayList<>();
+            List<Row> page = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(STUDY_COLUMNS + clause + STUDY_ORDER
                     + " LIMIT ? OFFSET ?")) {
                 int i = bind(ps, params);
@@ -83,11 +86,11 @@ public final class Browse {
                 ps.setInt(i, filter.offset());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        page.add(study(c, rs));
+                        page.add(row(rs));
                     }
                 }
             }
-            return new Page<>(total, filter.offset(), filter.limit(), page);
+            return new Page<>(total, filter.offset(), filter.limit(), withCounts(c, page));
         });
     }
 
@@ -105,12 +108,19 @@ public final class Browse {
             try (PreparedStatement ps = c.prepareStatement(STUDY_COLUMNS + clause + STUDY_ORDER)) {
                 bind(ps, params);
                 ps.setFetchSize(500);
+                List<Row> chunk = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        each.accept(study(c, rs));
-                        n++;
+                        chunk.add(row(rs));
+                        if (chunk.size() == 500) {
+                            withCounts(c, chunk).forEach(each);
+                            n += chunk.size();
+                            chunk.clear();
+                        }
                     }
                 }
+                withCounts(c, chunk).forEach(each);
+                n += chunk.size();
             }
             return n;
         });
@@ -139,7 +149,7 @@ public final class Browse {
             try (PreparedStatement ps = c.prepareStatement(STUDY_COLUMNS + " WHERE st.study_instance_uid = ?")) {
                 ps.setString(1, studyInstanceUid);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(study(c, rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(withCounts(c, List.of(row(rs))).get(0)) : Optional.empty();
                 }
             }
         });
@@ -242,24 +252,57 @@ public final class Browse {
         }
     }
 
-    private static Study study(Connection c, ResultSet rs) throws SQLException {
-        long id = rs.getLong(1);
-        List<String> modalities = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT modality FROM series WHERE study_fk = ?"
-                + " AND modality IS NOT NULL ORDER BY modality")) {
-            ps.setLong(1, id);
-            try (ResultSet m = ps.executeQuery()) {
-                while (m.next()) {
-                    modalities.add(m.getString(1));
+    /** A study row as read, keyed by its index id until {@link #withCounts} fills modalities and counts. */
+    private record Row(long id, Study study) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(1), new Study(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), List.of(), 0, 0,
+                DoseQueries.summary(rs, "")));
+    }
+
+    /** The studies of {@code rows} with their modalities, series and instance counts: two queries for a page. */
+    private static List<Study> withCounts(Connection c, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String in = " IN (" + String.join(", ", rows.stream().map(r -> "?").toList()) + ")";
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        Map<Long, TreeSet<String>> modalities = new HashMap<>();
+        Map<Long, Integer> series = new HashMap<>();
+        Map<Long, Integer> instances = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT study_fk, modality, count(*) FROM series"
+                + " WHERE study_fk" + in + " GROUP BY study_fk, modality")) {
+            bind(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (rs.getString(2) != null) {
+                        modalities.computeIfAbsent(id, k -> new TreeSet<>()).add(rs.getString(2));
+                    }
+                    series.merge(id, rs.getInt(3), Integer::sum);
                 }
             }
         }
-        int series = (int) countOf(c, "SELECT count(*) FROM series WHERE study_fk = ?", id);
-        int instances = (int) countOf(c, "SELECT count(*) FROM instance i JOIN series se ON se.id = i.series_fk"
-                + " WHERE se.study_fk = ?", id);
-        return new Study(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), List.copyOf(modalities), series, instances,
-                DoseQueries.summary(rs, ""));
+        try (PreparedStatement ps = c.prepareStatement("SELECT se.study_fk, count(*) FROM instance i"
+                + " JOIN series se ON se.id = i.series_fk WHERE se.study_fk" + in + " GROUP BY se.study_fk")) {
+            bind(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    instances.put(rs.getLong(1), rs.getInt(2));
+                }
+            }
+        }
+        List<Study> studies = new ArrayList<>();
+        for (Row r : rows) {
+            Study s = r.study();
+            studies.add(new Study(s.studyInstanceUid(), s.studyDate(), s.studyTime(), s.accessionNumber(),
+                    s.studyId(), s.studyDescription(), s.patientId(), s.patientName(),
+                    List.copyOf(modalities.getOrDefault(r.id(), new TreeSet<>())),
+                    series.getOrDefault(r.id(), 0), instances.getOrDefault(r.id(), 0), s.dose()));
+        }
+        return studies;
     }
 
     private static void condition(List<String> where, List<Object> params, String sql, String value) {
@@ -279,16 +322,6 @@ public final class Browse {
     private static long count(Connection c, String sql, List<?> params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static long countOf(Connection c, String sql, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
