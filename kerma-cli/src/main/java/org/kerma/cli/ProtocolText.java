@@ -13,6 +13,7 @@ import org.kerma.protocol.PerformedProtocol;
 import org.kerma.protocol.ProtocolApproval;
 import org.kerma.protocol.ProtocolElement;
 import org.kerma.protocol.ProtocolFinding;
+import org.kerma.registry.protocol.ProtocolQueries;
 import org.kerma.protocol.StorageOutput;
 import org.kerma.protocol.XaPlane;
 
@@ -129,6 +130,31 @@ final class ProtocolText {
                     r.constraint().attributeName(), r.actualText(), r.constraint().allowed(),
                     note(r)});
         }
+        table(rows, out);
+        out.println(c.count(ConstraintResult.Outcome.PASS) + " pass, " + c.count(ConstraintResult.Outcome.FAIL)
+                + " fail, " + c.count(ConstraintResult.Outcome.NOT_EVALUABLE) + " not evaluable");
+        findings(c.findings(), out);
+    }
+
+    /**
+     * The registry's compliance with a protocol as a table: one row per evaluated constraint (subjects by SOP
+     * Instance UID, with the defined protocol when the rows are a performed protocol's), then the counts.
+     */
+    static void compliance(ProtocolQueries.ComplianceReport report, PrintWriter out) {
+        out.println("Compliance with " + report.kind().toLowerCase(java.util.Locale.ROOT) + " protocol "
+                + report.protocolUid() + " (registry)");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"OUTCOME", "SUBJECT", "SCOPE", "ATTRIBUTE", "ACTUAL", "ALLOWED", "NOTE"});
+        for (ProtocolQueries.ComplianceRow r : report.rows()) {
+            String subject = r.subjectKind().toLowerCase(java.util.Locale.ROOT) + " " + r.subjectUid();
+            String note = r.outcome().equals("NOT_EVALUABLE") ? r.reason() : "";
+            rows.add(new String[] {r.outcome(), subject, r.scope(), r.attribute(), r.actual(), r.allowed(), note});
+        }
+        table(rows, out);
+        out.println(report.pass() + " pass, " + report.fail() + " fail, " + report.notEvaluable() + " not evaluable");
+    }
+
+    private static void table(List<String[]> rows, PrintWriter out) {
         int[] width = new int[7];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
@@ -142,9 +168,6 @@ final class ProtocolText {
             }
             out.println(sb.toString().stripTrailing());
         }
-        out.println(c.count(ConstraintResult.Outcome.PASS) + " pass, " + c.count(ConstraintResult.Outcome.FAIL)
-                + " fail, " + c.count(ConstraintResult.Outcome.NOT_EVALUABLE) + " not evaluable");
-        findings(c.findings(), out);
     }
 
     /** Why nothing was compared, or where the value was found when not where the selector points. */

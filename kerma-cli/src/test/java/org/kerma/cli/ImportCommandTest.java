@@ -86,6 +86,31 @@ class ImportCommandTest {
     }
 
     @Test
+    void recordsValidationFindingsUnlessToldNotTo() throws Exception {
+        Path file = write(dir.resolve("in/one.dcm"), part10(image(ROOT + "1.1.1")));
+
+        assertThat(kerma("import", "--data", dir.resolve("checked").toString(), file.toString()).exitCode()).isZero();
+        assertThat(kerma("import", "--data", dir.resolve("unchecked").toString(), "--no-validation",
+                file.toString()).exitCode()).isZero();
+
+        assertThat(findingCount(dir.resolve("checked"))).isPositive();
+        assertThat(findingCount(dir.resolve("unchecked"))).isZero();
+    }
+
+    private static long findingCount(Path data) throws Exception {
+        try (org.kerma.registry.Registry registry = org.kerma.registry.Registry.open(
+                org.kerma.registry.RegistryConfig.defaults().withDataDirectory(data), java.util.List.of())) {
+            return registry.index().read("count findings", c -> {
+                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM finding"
+                        + " WHERE source = 'validation'")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+        }
+    }
+
+    @Test
     void followsADicomdirMadeByDcmmkdirToTheFilesItReferences() throws Exception {
         Path media = dir.resolve("media");
         write(media.resolve("IMAGES/IM1"), part10(image(ROOT + "1.1.1")));

@@ -76,9 +76,27 @@ public record IrradiationEvent(String path, Optional<Code> acquisitionPlane, Opt
 
     /**
      * TID 10003A Irradiation Event X-Ray Detector Data: Exposure Index (113845), Target Exposure Index (113846),
-     * Deviation Index (113847).
+     * Deviation Index (113847), and the images the event produced, Acquired Image (113795, IMAGE items).
      */
     public record XRayDetectorData(Optional<Quantity> exposureIndex, Optional<Quantity> targetExposureIndex,
-            Optional<Quantity> deviationIndex) {
+            Optional<Quantity> deviationIndex, List<ImageReference> acquiredImages) {
+        public XRayDetectorData {
+            acquiredImages = List.copyOf(acquiredImages);
+        }
+
+        /** Detector data without image references. */
+        public XRayDetectorData(Optional<Quantity> exposureIndex, Optional<Quantity> targetExposureIndex,
+                Optional<Quantity> deviationIndex) {
+            this(exposureIndex, targetExposureIndex, deviationIndex, List.of());
+        }
+    }
+
+    /**
+     * An image the event produced: the IMAGE item's Referenced SOP Class and Instance UIDs, with the study and series
+     * under which the document lists it as evidence (Current Requested Procedure Evidence Sequence (0040,A375) or
+     * Pertinent Other Evidence Sequence (0040,A385); empty when it is not listed there).
+     */
+    public record ImageReference(String studyInstanceUid, String seriesInstanceUid, String sopClassUid,
+            String sopInstanceUid) {
     }
 }

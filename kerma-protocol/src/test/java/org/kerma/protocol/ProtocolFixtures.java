@@ -10,6 +10,7 @@ import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.Sequence;
 import org.kerma.dicom.Tag;
 import org.kerma.dicom.Uid;
+import org.kerma.dicom.VR;
 
 /**
  * Test fixtures: procedure protocol objects and images that reference them, built with Kerma's own
@@ -296,6 +297,7 @@ public final class ProtocolFixtures {
         ds.setString(Tag.SeriesInstanceUID, uid(uid + " series"));
         ds.setString(Tag.StudyID, "1");
         ds.setString(Tag.SeriesNumber, "900");
+        ds.setString(Tag.Laterality, ""); // General Series, type 2C: unknown (no Image Laterality is sent)
         ds.setString(Tag.FrameOfReferenceUID, uid(uid + " frame of reference"));
         ds.setString(Tag.PositionReferenceIndicator, "");
         reference(ds, Tag.ReferencedDefinedProtocolSequence, definedClass, definedUid);
@@ -388,6 +390,17 @@ public final class ProtocolFixtures {
         String series = uid("ct head image series");
         for (int i = 1; i <= 2; i++) {
             DicomObject ds = imageHeader(Uid.CTImageStorage, "CT", series, i);
+            ds.setString(Tag.ImageType, "ORIGINAL", "PRIMARY", "AXIAL");
+            ds.setString(Tag.PatientPosition, "HFS");
+            ds.setString(Tag.AcquisitionNumber, "1");
+            ds.setString(Tag.FrameOfReferenceUID, uid(series + " frame of reference"));
+            ds.setString(Tag.PositionReferenceIndicator, "");
+            ds.setString(Tag.SliceThickness, "5");
+            ds.setString(Tag.PixelSpacing, "0.5", "0.5");
+            ds.setString(Tag.ImageOrientationPatient, "1", "0", "0", "0", "1", "0");
+            ds.setString(Tag.ImagePositionPatient, "0", "0", Integer.toString(5 * i));
+            ds.setString(Tag.RescaleIntercept, "-1024");
+            ds.setString(Tag.RescaleSlope, "1");
             ds.setString(Tag.KVP, "120");
             ds.setString(Tag.ReconstructionDiameter, "230");
             ds.setString(Tag.ConvolutionKernel, "H40s");
@@ -406,6 +419,16 @@ public final class ProtocolFixtures {
     private static DicomObject xaImage(String series, int number, String definedUid, int element, double fov,
                                        double filter, double scanArc) {
         DicomObject ds = imageHeader(Uid.XRayAngiographicImageStorage, "XA", series, number);
+        ds.setString(Tag.ImageType, "ORIGINAL", "PRIMARY", "SINGLE PLANE");
+        ds.setString(Tag.PixelIntensityRelationship, "LIN");
+        ds.setString(Tag.KVP, "80");
+        ds.setString(Tag.RadiationSetting, "GR");
+        ds.setString(Tag.ExposureTime, "100");
+        ds.setString(Tag.XRayTubeCurrent, "400");
+        ds.setString(Tag.Exposure, "40");
+        ds.setString(Tag.ImageAndFluoroscopyAreaDoseProduct, "2.5"); // dGy·cm², 2.5e-5 Gy·m²
+        ds.setString(Tag.PositionerPrimaryAngle, "0");
+        ds.setString(Tag.PositionerSecondaryAngle, "0");
         ds.setDouble(Tag.FieldOfViewDimensionsInFloat, fov, fov);
         ds.setDouble(Tag.FilterThicknessMinimum, filter);
         ds.setString(Tag.FilterMaterial, "COPPER");
@@ -420,19 +443,42 @@ public final class ProtocolFixtures {
         return ds;
     }
 
+    /**
+     * The modules every image IOD has (Patient, General Study, General Series, General Equipment, General Image,
+     * Image Pixel with a 2 x 2 frame), so that the images pass {@code kerma validate}; the IOD's own modules are
+     * added by the caller.
+     */
     private static DicomObject imageHeader(String sopClass, String modality, String series, int number) {
         DicomObject ds = new DicomObject();
         ds.setString(Tag.SOPClassUID, sopClass);
         ds.setString(Tag.SOPInstanceUID, uid(series + " image " + number));
         ds.setString(Tag.StudyDate, "20260302");
+        ds.setString(Tag.StudyTime, "093000");
+        ds.setString(Tag.AccessionNumber, "A-1001");
         ds.setString(Tag.Modality, modality);
+        ds.setString(Tag.Manufacturer, modality.equals("CT") ? "Kerma Test Scanners" : "Angiotech");
+        ds.setString(Tag.ReferringPhysicianName, "");
         ds.setString(Tag.PatientName, "Test^Carotid");
         ds.setString(Tag.PatientID, "KERMA-P-1");
+        ds.setString(Tag.PatientBirthDate, "19590101");
+        ds.setString(Tag.PatientSex, "F");
         ds.setString(Tag.PatientAge, "067Y");
         ds.setString(Tag.StudyInstanceUID, STUDY_UID);
         ds.setString(Tag.SeriesInstanceUID, series);
+        ds.setString(Tag.StudyID, "1");
         ds.setString(Tag.SeriesNumber, "1");
+        ds.setString(Tag.Laterality, "");
         ds.setString(Tag.InstanceNumber, Integer.toString(number));
+        ds.setString(Tag.PatientOrientation, "");
+        ds.setLong(Tag.SamplesPerPixel, 1);
+        ds.setString(Tag.PhotometricInterpretation, "MONOCHROME2");
+        ds.setLong(Tag.Rows, 2);
+        ds.setLong(Tag.Columns, 2);
+        ds.setLong(Tag.BitsAllocated, 16);
+        ds.setLong(Tag.BitsStored, 12);
+        ds.setLong(Tag.HighBit, 11);
+        ds.setLong(Tag.PixelRepresentation, 0);
+        ds.put(Tag.PixelData, VR.OW, new byte[8]);
         return ds;
     }
 

@@ -76,6 +76,7 @@ public final class KermaNode implements AutoCloseable {
                     config.trustedNodes(), config.acceptAnyCaller()), config.httpHost(), config.httpPort());
             LOG.info("{}: serving DICOM on port {}, HTTP on {}", config.aeTitle(), dicom.port(),
                     config.apiUrl(api.port()));
+            extractPendingInBackground(registry);
             return new KermaNode(config, registry, dicom, api);
         } catch (IOException | RuntimeException e) {
             if (dicom != null) {
@@ -84,6 +85,26 @@ public final class KermaNode implements AutoCloseable {
             registry.close();
             throw e;
         }
+    }
+
+    /**
+     * Runs the extractors on instances acknowledged earlier whose extraction was lost (a crash, the database away) or
+     * never ran (a Kerma that had fewer extractors), beside the live traffic.
+     */
+    private static void extractPendingInBackground(Registry registry) {
+        Thread t = new Thread(() -> {
+            try {
+                int done = registry.ingest().extractPending();
+                if (done > 0) {
+                    LOG.info("extracted dose, protocol and validation data from {} instance(s) whose extraction was"
+                            + " pending", done);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("extraction of pending instances stopped: {}", e.getMessage());
+            }
+        }, "kerma-pending-extraction");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The network configuration of the DICOM side. */

@@ -114,6 +114,18 @@ final class ContentWriter {
         return this;
     }
 
+    /** An IMAGE item referencing one instance (Referenced SOP Sequence, PS3.3 C.17.3.2.5); both UIDs required. */
+    ContentWriter image(String relationship, Code name, org.kerma.dose.IrradiationEvent.ImageReference image) {
+        if (image.sopClassUid().isEmpty() || image.sopInstanceUid().isEmpty()) {
+            throw new RdsrBuildException(nextPath(), describe(name) + " needs the SOP Class and SOP Instance UID of"
+                    + " the image, was '" + image.sopClassUid() + "' / '" + image.sopInstanceUid() + "'");
+        }
+        DicomObject reference = add(relationship, "IMAGE", name).newSequence(Tag.ReferencedSOPSequence).addItem();
+        reference.setString(Tag.ReferencedSOPClassUID, image.sopClassUid());
+        reference.setString(Tag.ReferencedSOPInstanceUID, image.sopInstanceUid());
+        return this;
+    }
+
     ContentWriter dateTime(String relationship, Code name, LocalDateTime value) {
         String text = DT.format(value) + (value.getNano() == 0 ? "" : String.format(".%06d", value.getNano() / 1000));
         add(relationship, "DATETIME", name).setString(Tag.DateTime, text);

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.kerma.dicom.Code;
+import org.kerma.dicom.DicomDateTime;
 import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.Tag;
 import org.kerma.dicom.io.DicomParseException;
@@ -107,7 +108,13 @@ public final class ImageDoseCollector {
         }
 
         Optional<LocalDateTime> acquired() {
-            return ds.findDateTime(Tag.AcquisitionDate, Tag.AcquisitionTime)
+            Optional<LocalDateTime> dateTime;
+            try {
+                dateTime = ds.findDateTime(Tag.AcquisitionDateTime).map(DicomDateTime::value);
+            } catch (RuntimeException e) {
+                dateTime = Optional.empty(); // unreadable: the date and time elements may still serve
+            }
+            return dateTime.or(() -> ds.findDateTime(Tag.AcquisitionDate, Tag.AcquisitionTime))
                     .or(() -> ds.findDateTime(Tag.ContentDate, Tag.ContentTime))
                     .or(() -> ds.findDateTime(Tag.SeriesDate, Tag.SeriesTime));
         }
@@ -304,7 +311,18 @@ public final class ImageDoseCollector {
                 entrance.isPresent() ? q(new java.math.BigDecimal(Double.toString(entrance.getAsDouble()))
                         .scaleByPowerOfTen(-3).doubleValue(), Unit.GRAY) : Optional.empty(),
                 Optional.empty(), Optional.empty(), rpd, Optional.empty(), source, mechanical,
-                new IrradiationEvent.XRayDetectorData(Optional.empty(), Optional.empty(), Optional.empty()));
+                new IrradiationEvent.XRayDetectorData(Optional.empty(), Optional.empty(), Optional.empty(),
+                        acquiredImage(i)));
+    }
+
+    /** The image itself, referenced by the event it shows (Acquired Image, TID 10003A), when it has both UIDs. */
+    private static List<IrradiationEvent.ImageReference> acquiredImage(Image i) {
+        String sopClass = i.s(Tag.SOPClassUID);
+        String sop = i.s(Tag.SOPInstanceUID);
+        String series = i.s(Tag.SeriesInstanceUID);
+        String study = i.s(Tag.StudyInstanceUID);
+        return sopClass.isEmpty() || sop.isEmpty() || series.isEmpty() || study.isEmpty() ? List.of()
+                : List.of(new IrradiationEvent.ImageReference(study, series, sopClass, sop));
     }
 
     private static AccumulatedDose accumulated(List<IrradiationEvent> events) {

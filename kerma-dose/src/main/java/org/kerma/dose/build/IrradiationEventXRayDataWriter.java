@@ -40,6 +40,9 @@ final class IrradiationEventXRayDataWriter {
         w.num(C, DCM.ExposureIndex, d.exposureIndex(), Unit.ONE, "1", true);
         w.num(C, DCM.TargetExposureIndex, d.targetExposureIndex(), Unit.ONE, "1", true);
         w.num(C, DCM.DeviationIndex, d.deviationIndex(), Unit.ONE, "1", false);
+        for (IrradiationEvent.ImageReference image : d.acquiredImages()) {
+            w.image(C, DCM.AcquiredImage, image); // TID 10003A row 5
+        }
         source(w, e.source(), e);
         mechanical(w, e.mechanical());
         w.text(C, DCM.Comment, e.comment());

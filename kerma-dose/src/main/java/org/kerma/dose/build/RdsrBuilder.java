@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.kerma.dicom.Code;
 import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.InvalidValueException;
@@ -108,7 +110,46 @@ public final class RdsrBuilder {
         for (RootItem item : profile.order(tid)) {
             writeRootItem(root, item, report, tid, scopeUid);
         }
+        evidence(doc, report);
         return doc;
+    }
+
+    /**
+     * Current Requested Procedure Evidence Sequence (0040,A375, SR Document General Module, Type 1C): every image an
+     * event references (Acquired Image), by study and series (Hierarchical SOP Instance Reference Macro).
+     */
+    private static void evidence(DicomObject doc, DoseReport report) {
+        Map<String, Map<String, Map<String, String>>> byStudy = new TreeMap<>();
+        for (IrradiationEvent e : report.events()) {
+            for (IrradiationEvent.ImageReference image : e.detector().acquiredImages()) {
+                if (image.studyInstanceUid().isEmpty() || image.seriesInstanceUid().isEmpty()) {
+                    throw new RdsrBuildException("event " + e.irradiationEventUid().orElse("?"), "Acquired Image "
+                            + image.sopInstanceUid() + " needs its study and series, to be listed as evidence");
+                }
+                byStudy.computeIfAbsent(image.studyInstanceUid(), k -> new TreeMap<>())
+                        .computeIfAbsent(image.seriesInstanceUid(), k -> new TreeMap<>())
+                        .put(image.sopInstanceUid(), image.sopClassUid());
+            }
+        }
+        if (byStudy.isEmpty()) {
+            return;
+        }
+        var studies = doc.newSequence(Tag.CurrentRequestedProcedureEvidenceSequence);
+        byStudy.forEach((study, series) -> {
+            DicomObject s = studies.addItem();
+            s.setString(Tag.StudyInstanceUID, study);
+            var seriesItems = s.newSequence(Tag.ReferencedSeriesSequence);
+            series.forEach((seriesUid, sops) -> {
+                DicomObject se = seriesItems.addItem();
+                se.setString(Tag.SeriesInstanceUID, seriesUid);
+                var sopItems = se.newSequence(Tag.ReferencedSOPSequence);
+                sops.forEach((sop, sopClass) -> {
+                    DicomObject i = sopItems.addItem();
+                    i.setString(Tag.ReferencedSOPClassUID, sopClass);
+                    i.setString(Tag.ReferencedSOPInstanceUID, sop);
+                });
+            });
+        });
     }
 
     /** Builds {@code report} and writes it as a Part 10 file in Explicit VR Little Endian. */

@@ -98,6 +98,8 @@ final class IrradiationEventXRayDataReader {
     private static IrradiationEvent.XRayDetectorData detector(ContentItem e, ReadContext ctx) {
         return new IrradiationEvent.XRayDetectorData(ctx.quantity(e, DCM.ExposureIndex, Unit.ONE),
                 ctx.quantity(e, DCM.TargetExposureIndex, Unit.ONE),
-                ctx.quantity(e, DCM.DeviationIndex, Unit.ONE));
+                ctx.quantity(e, DCM.DeviationIndex, Unit.ONE),
+                ctx.children(e, DCM.AcquiredImage).stream().flatMap(i -> i.reference().stream())
+                        .filter(r -> !r.sopInstanceUid().isEmpty()).map(ctx::imageReference).toList());
     }
 }

@@ -62,8 +62,39 @@ final class ReadContext {
      */
     private final Map<Code, SourceToDetector> lastSourceToDetector = new HashMap<>();
 
+    /** SOP Instance UID → {study, series} of the document's evidence sequences, read when first needed. */
+    private Map<String, String[]> evidence;
+
     ReadContext(ContentTree tree) {
         this.tree = tree;
+    }
+
+    /** An IMAGE item's reference, with the study and series the document's evidence sequences list it under. */
+    org.kerma.dose.IrradiationEvent.ImageReference imageReference(org.kerma.dicom.sr.SopReference r) {
+        if (evidence == null) {
+            evidence = evidence(tree.root().dataset());
+        }
+        String[] where = evidence.getOrDefault(r.sopInstanceUid(), new String[] {"", ""});
+        return new org.kerma.dose.IrradiationEvent.ImageReference(where[0], where[1], r.sopClassUid(),
+                r.sopInstanceUid());
+    }
+
+    private static Map<String, String[]> evidence(DicomObject document) {
+        Map<String, String[]> bySop = new HashMap<>();
+        for (int tag : new int[] {org.kerma.dicom.Tag.CurrentRequestedProcedureEvidenceSequence,
+                org.kerma.dicom.Tag.PertinentOtherEvidenceSequence}) {
+            for (DicomObject study : document.items(tag)) {
+                String studyUid = study.getString(org.kerma.dicom.Tag.StudyInstanceUID, "").strip();
+                for (DicomObject series : study.items(org.kerma.dicom.Tag.ReferencedSeriesSequence)) {
+                    String seriesUid = series.getString(org.kerma.dicom.Tag.SeriesInstanceUID, "").strip();
+                    for (DicomObject sop : series.items(org.kerma.dicom.Tag.ReferencedSOPSequence)) {
+                        bySop.putIfAbsent(sop.getString(org.kerma.dicom.Tag.ReferencedSOPInstanceUID, "").strip(),
+                                new String[] {studyUid, seriesUid});
+                    }
+                }
+            }
+        }
+        return bySop;
     }
 
     List<Finding> findings() {

@@ -150,6 +150,10 @@ class ImageDoseCollectorTest {
             assertThat(TemplateConformance.violations(sr)).isEmpty();
             DoseReport back = RdsrReader.read(sr);
             RoundTrip.assertSameDose(in, back, VendorProfile.named(profile));
+            assertThat(back.events().get(0).detector().acquiredImages())
+                    .as("the event references the image it was built from, listed as evidence")
+                    .isEqualTo(in.events().get(0).detector().acquiredImages()).hasSize(1);
+            assertThat(back.events().get(0).detector().acquiredImages().get(0).seriesInstanceUid()).isNotEmpty();
         }
     }
 }

@@ -237,8 +237,9 @@ public final class DoseQueries {
     }
 
     /**
-     * The events of a study without dose report: one per Irradiation Event UID (else per image) of its projection
-     * images, from the first image's header; {@code onlyImage} limits them to the event of one image instance key.
+     * The events of a study without dose report: one per exposure ({@link StudyLinking#imageEventKey}) of its
+     * projection images, from the first image's header; {@code onlyImage} limits them to the event of one image
+     * instance key.
      */
     private static List<Event> imageEvents(Connection c, long study, Long onlyImage) throws SQLException {
         Map<String, Event> events = new LinkedHashMap<>();
@@ -250,13 +251,17 @@ public final class DoseQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String sop = rs.getString("sop_instance_uid");
-                    String uid = Optional.ofNullable(rs.getString("irradiation_event_uid")).orElse(sop);
-                    List<LinkedImage> linked = images.computeIfAbsent(uid, k -> new ArrayList<>());
+                    String key = StudyLinking.imageEventKey(rs.getString("irradiation_event_uid"),
+                            rs.getString("acquired_at"), rs.getString("manufacturer"), rs.getString("serial_number"),
+                            sop);
+                    List<LinkedImage> linked = images.computeIfAbsent(key, k -> new ArrayList<>());
                     linked.add(new LinkedImage(sop, IMAGE_HEADER, 0.0));
                     if (onlyImage != null && rs.getLong("instance_fk") != onlyImage) {
                         continue;
                     }
-                    events.putIfAbsent(uid, new Event(uid, null, null, rs.getString("acquired_at"), null,
+                    String uid = Optional.ofNullable(rs.getString("irradiation_event_uid")).orElse(linked.get(0)
+                            .sopInstanceUid());
+                    events.putIfAbsent(key, new Event(uid, null, null, rs.getString("acquired_at"), null,
                             rs.getString("protocol_name"), null, Sql.number(rs, "kvp_kv"),
                             Sql.number(rs, "tube_current_ma"), Sql.number(rs, "exposure_time_s"), null, null,
                             Sql.number(rs, "dap_gym2"), null, Sql.number(rs, "primary_angle_deg"),

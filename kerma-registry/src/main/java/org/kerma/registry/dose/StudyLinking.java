@@ -244,8 +244,23 @@ final class StudyLinking {
     }
 
     /**
-     * Totals of a study without dose report, from its images: one event per Irradiation Event UID (else per image)
-     * of its projection images (a CT image is a slice, not an event: it gives CTDIvol only).
+     * Which exposure of a study an image without dose report shows: its Irradiation Event UID, else its device and
+     * acquisition date-time (a mammography For Presentation image and its For Processing original are one
+     * exposure), else the image alone.
+     */
+    static String imageEventKey(String eventUid, String acquiredAt, String manufacturer, String serial, String sop) {
+        if (eventUid != null) {
+            return eventUid;
+        }
+        if (acquiredAt != null) {
+            return "time " + manufacturer + "|" + serial + "|" + acquiredAt;
+        }
+        return sop;
+    }
+
+    /**
+     * Totals of a study without dose report, from its images: one event per exposure ({@link #imageEventKey}) of its
+     * projection images (a CT image is a slice, not an event: it gives CTDIvol only).
      */
     private static void writeImageSummary(Connection c, long studyId, Iterable<ImageRow> images) throws SQLException {
         Map<String, Double> dapByEvent = new LinkedHashMap<>();
@@ -255,8 +270,10 @@ final class StudyLinking {
                 ctdivolMax = ctdivolMax == null ? i.ctdivolMgy() : Math.max(ctdivolMax, i.ctdivolMgy());
             }
             if (!"CT".equals(i.technique().modality())) {
-                String event = i.technique().irradiationEventUids().stream().findFirst()
-                        .orElse(i.technique().sopInstanceUid());
+                ImageTechnique t = i.technique();
+                String event = imageEventKey(t.irradiationEventUids().stream().findFirst().orElse(null),
+                        t.acquisitionDateTime().map(Sql::format).orElse(null), t.device().manufacturer().orElse(null),
+                        t.device().serialNumber().orElse(null), t.sopInstanceUid());
                 dapByEvent.merge(event, i.dapGym2() == null ? Double.NaN : i.dapGym2(),
                         (a, b) -> a.isNaN() ? b : a);
             }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.kerma.dicom.DicomObject;
@@ -59,24 +61,55 @@ public final class Hierarchy {
                             long receivedAt, ObjectClass objectClass) {
     }
 
+    private static final String INSTANCE_COLUMNS = """
+            SELECT i.id, i.sop_instance_uid, i.sop_class_uid, i.object_class, st.study_instance_uid,
+                   se.series_instance_uid, i.file_path, i.file_size, i.sha256, i.transfer_syntax_uid,
+                   i.sender_ae, i.received_at
+            FROM instance i JOIN series se ON se.id = i.series_fk JOIN study st ON st.id = se.study_fk
+            """;
+
     /** The instance with this SOP Instance UID, if indexed. */
     public static Optional<IndexedInstance> find(Connection c, String sopInstanceUid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT i.id, i.sop_instance_uid, i.sop_class_uid, i.object_class, st.study_instance_uid,
-                       se.series_instance_uid, i.file_path, i.file_size, i.sha256, i.transfer_syntax_uid,
-                       i.sender_ae, i.received_at
-                FROM instance i JOIN series se ON se.id = i.series_fk JOIN study st ON st.id = se.study_fk
-                WHERE i.sop_instance_uid = ?""")) {
+        try (PreparedStatement ps = c.prepareStatement(INSTANCE_COLUMNS + "WHERE i.sop_instance_uid = ?")) {
             ps.setString(1, sopInstanceUid);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new IndexedInstance(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        ObjectClass.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getLong(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getLong(12)));
+                return rs.next() ? Optional.of(indexedInstance(rs)) : Optional.empty();
             }
         }
+    }
+
+    /**
+     * Instances whose extraction is pending (see {@link #markExtracted}) with an id above {@code afterId}, at most
+     * {@code limit}, in the order of their ids.
+     */
+    public static List<IndexedInstance> extractionPending(Connection c, long afterId, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSTANCE_COLUMNS
+                + "WHERE i.extracted_at IS NULL AND i.id > ? ORDER BY i.id LIMIT ?")) {
+            ps.setLong(1, afterId);
+            ps.setInt(2, limit);
+            List<IndexedInstance> pending = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pending.add(indexedInstance(rs));
+                }
+            }
+            return pending;
+        }
+    }
+
+    /** Records that the extractors finished with an instance; until then its extraction is pending. */
+    public static void markExtracted(Connection c, long instanceId, long at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE instance SET extracted_at = ? WHERE id = ?")) {
+            ps.setLong(1, at);
+            ps.setLong(2, instanceId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static IndexedInstance indexedInstance(ResultSet rs) throws SQLException {
+        return new IndexedInstance(rs.getLong(1), rs.getString(2), rs.getString(3),
+                ObjectClass.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getLong(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getLong(12));
     }
 
     /**
@@ -104,8 +137,8 @@ public final class Hierarchy {
     public static void replace(Connection c, long instanceId, DicomObject dataset, FileFacts file)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE instance SET sop_class_uid = ?, object_class = ?, instance_number = ?, content_date = ?,
-                    file_path = ?, file_size = ?, sha256 = ?, transfer_syntax_uid = ?, sender_ae = ?,
+                UPDATE instance SET extracted_at = NULL, sop_class_uid = ?, object_class = ?, instance_number = ?,
+                    content_date = ?, file_path = ?, file_size = ?, sha256 = ?, transfer_syntax_uid = ?, sender_ae = ?,
                     received_at = ?, attributes = ?
                 WHERE id = ?""")) {
             setInstanceColumns(ps, 1, dataset, file);

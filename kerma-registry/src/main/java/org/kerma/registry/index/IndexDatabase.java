@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -95,20 +96,47 @@ public final class IndexDatabase implements AutoCloseable {
      * @throws IndexException when the database fails or the work fails with an {@link SQLException}
      */
     public <T> T inTransaction(String what, Work<T> work) {
+        return transaction(what, true, work);
+    }
+
+    /**
+     * As {@link #inTransaction}, but the commit is not forced to disk: for rows derived from archived files, which
+     * the caller can derive again if a power loss takes the last of them (SQLite {@code synchronous=NORMAL} for this
+     * commit, still atomic and consistent in WAL mode; PostgreSQL {@code synchronous_commit = off}). The next forced
+     * commit makes them durable too.
+     */
+    public <T> T inDeferredTransaction(String what, Work<T> work) {
+        return transaction(what, false, work);
+    }
+
+    private <T> T transaction(String what, boolean forced, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             if (dialect == Dialect.SQLITE) {
                 writeLock.lock();
             }
             try (Connection connection = pool.getConnection()) {
-                connection.setAutoCommit(false);
+                if (!forced && dialect == Dialect.SQLITE) {
+                    pragmaSynchronous(connection, "NORMAL");
+                }
                 try {
+                    connection.setAutoCommit(false);
+                    if (!forced && dialect == Dialect.POSTGRESQL) {
+                        try (Statement s = connection.createStatement()) {
+                            s.execute("SET LOCAL synchronous_commit TO OFF");
+                        }
+                    }
                     T result = work.run(connection);
                     connection.commit();
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(connection, e);
                     throw e;
-                } // the pool restores auto-commit when the connection goes back
+                } finally { // the pool restores auto-commit when the connection goes back
+                    if (!forced && dialect == Dialect.SQLITE) {
+                        connection.setAutoCommit(true);
+                        pragmaSynchronous(connection, "FULL");
+                    }
+                }
             } catch (SQLException e) {
                 if (attempt < ATTEMPTS && lostRace(e)) {
                     continue;
@@ -124,6 +152,12 @@ public final class IndexDatabase implements AutoCloseable {
                     writeLock.unlock();
                 }
             }
+        }
+    }
+
+    private static void pragmaSynchronous(Connection connection, String level) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA synchronous = " + level);
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,7 @@ public final class Ingest {
     private static final int SENDING_AE = 0x00020017;
     private static final int RECEIVING_AE = 0x00020018;
     private static final int STRIPES = 64;
+    private static final String NOT_EXTRACTED = "not extracted, the index is unavailable: ";
 
     private final Archive archive;
     private final IndexDatabase index;
@@ -296,35 +298,92 @@ public final class Ingest {
     }
 
     /**
-     * Runs each extractor of the object's class, each in a transaction of its own; what one finds is recorded as
-     * findings, and a failure as an ERROR finding (and a log line if even that cannot be saved).
+     * Runs each extractor of the object's class, all in one transaction whose commit is not forced to disk (their
+     * rows derive from the archived file), each under a savepoint of its own: what one finds is recorded as findings,
+     * and its failure rolls back only its own rows and becomes an ERROR finding. The same transaction marks the
+     * instance extracted; if a crash or an unavailable database loses it, the instance stays pending and
+     * {@link #extractPending} runs its extractors again.
      *
      * @return the findings recorded, each as "source: message"
      */
     private List<String> extract(IndexedInstance instance, Parsed parsed) {
-        List<String> reported = new ArrayList<>();
-        for (Extractor extractor : extractors) {
-            if (!extractor.classes().contains(parsed.objectClass)) {
-                continue;
-            }
-            String source = extractor.name();
-            List<Finding> found;
-            try {
-                found = index.inTransaction(source + " of " + instance.sopInstanceUid(), c -> {
-                    Findings.forget(c, instance.id(), source);
-                    List<Finding> findings = run(extractor, instance, parsed.dataset, c);
-                    Findings.record(c, instance.id(), source, findings, clock.millis());
-                    return findings;
-                });
-            } catch (ExtractorFailure | IndexException | StackOverflowError e) {
-                Throwable cause = e instanceof ExtractorFailure ? e.getCause() : e;
-                found = List.of(Finding.of(Findings.Severity.ERROR,
-                        cause.getClass().getSimpleName() + ": " + cause.getMessage()));
-                recordFailure(instance, source, found);
-            }
-            found.forEach(f -> reported.add(source + ": " + f.message()));
+        try {
+            return index.inDeferredTransaction("extract from " + instance.sopInstanceUid(), c -> {
+                List<String> reported = new ArrayList<>();
+                long now = clock.millis();
+                for (Extractor extractor : extractors) {
+                    if (!extractor.classes().contains(parsed.objectClass)) {
+                        continue;
+                    }
+                    String source = extractor.name();
+                    List<Finding> found;
+                    Savepoint before = c.setSavepoint();
+                    try {
+                        Findings.forget(c, instance.id(), source);
+                        found = run(extractor, instance, parsed.dataset, c);
+                        c.releaseSavepoint(before);
+                    } catch (ExtractorFailure e) {
+                        c.rollback(before);
+                        Throwable cause = e.getCause();
+                        found = List.of(Finding.of(Findings.Severity.ERROR,
+                                cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+                        Findings.forget(c, instance.id(), source);
+                    }
+                    Findings.record(c, instance.id(), source, found, now);
+                    found.forEach(f -> reported.add(source + ": " + f.message()));
+                }
+                Hierarchy.markExtracted(c, instance.id(), now);
+                return reported;
+            });
+        } catch (IndexException e) {
+            // the database is unavailable: the object is safe and its extraction stays pending (extractPending)
+            LOG.error("cannot extract from {}: the index is unavailable: {}; its derived data (dose, protocols,"
+                    + " findings) follows when the registry next opens", instance.sopInstanceUid(), e.getMessage());
+            return List.of(NOT_EXTRACTED + e.getMessage());
         }
-        return reported;
+    }
+
+    /**
+     * Runs the extractors on the instances whose extraction is pending (see {@link Hierarchy#markExtracted}): lost to
+     * a crash or an unavailable database after they were acknowledged, or of a replaced copy. Reads their archived
+     * files.
+     *
+     * @return how many instances were extracted
+     */
+    public int extractPending() {
+        int done = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<IndexedInstance> pending = index.read("find instances pending extraction",
+                    c -> Hierarchy.extractionPending(c, from, 256));
+            if (pending.isEmpty()) {
+                return done;
+            }
+            for (IndexedInstance instance : pending) {
+                after = instance.id(); // each instance once per call, even when its extraction stays pending
+                Path file = archive.resolve(instance.filePath());
+                DicomFile read;
+                try {
+                    read = DicomReader.read(file, HEADER);
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("cannot read {} to extract {} again: {}", file, instance.sopInstanceUid(), e.toString());
+                    index.inTransaction("record a finding for " + instance.sopInstanceUid(), c -> {
+                        Findings.record(c, instance.id(), "ingest", List.of(Finding.of(Findings.Severity.ERROR,
+                                "the archived file cannot be read to extract from it: " + e)), clock.millis());
+                        Hierarchy.markExtracted(c, instance.id(), clock.millis());
+                        return null;
+                    });
+                    continue;
+                }
+                List<String> found = extract(instance, new Parsed(read, read.dataset(), instance.sopInstanceUid(),
+                        instance.objectClass()));
+                if (found.size() == 1 && found.get(0).startsWith(NOT_EXTRACTED)) {
+                    return done; // the database went away again: the rest stays pending
+                }
+                done++;
+            }
+        }
     }
 
     private static List<Finding> run(Extractor extractor, IndexedInstance instance, DicomObject dataset,
@@ -332,25 +391,14 @@ public final class Ingest {
         try {
             return List.copyOf(extractor.extract(instance, dataset, c));
         } catch (java.sql.SQLException e) {
-            if (e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("40"))) {
+            String state = e.getSQLState();
+            boolean busy = e.getErrorCode() == 5 || e.getErrorCode() == 6; // SQLITE_BUSY, SQLITE_LOCKED
+            if (busy || state != null && (state.startsWith("08") || state.startsWith("40"))) {
                 throw e; // the database's trouble, retried or reported by the transaction
             }
             throw new ExtractorFailure(e);
         } catch (Exception | StackOverflowError e) {
             throw new ExtractorFailure(e);
-        }
-    }
-
-    private void recordFailure(IndexedInstance instance, String source, List<Finding> failure) {
-        try {
-            index.inTransaction("record a finding for " + instance.sopInstanceUid(), c -> {
-                Findings.forget(c, instance.id(), source);
-                Findings.record(c, instance.id(), source, failure, clock.millis());
-                return null;
-            });
-        } catch (IndexException recordFailure) {
-            LOG.error("{} failed on {} and the finding could not be recorded: {}; {}", source,
-                    instance.sopInstanceUid(), failure.get(0).message(), recordFailure.getMessage());
         }
     }
 

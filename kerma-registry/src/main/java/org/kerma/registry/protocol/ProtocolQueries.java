@@ -222,7 +222,8 @@ public final class ProtocolQueries {
             }
             Map<String, Integer> referencedBy = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT i.sop_instance_uid, count(*) FROM protocol_reference r JOIN instance i ON i.id = r.instance_fk
+                    SELECT i.sop_instance_uid, count(*)
+                    FROM protocol_reference r JOIN instance i ON i.id = r.instance_fk
                     WHERE r.protocol_uid = ? GROUP BY i.sop_instance_uid ORDER BY i.sop_instance_uid""")) {
                 ps.setString(1, uid);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -106,8 +106,8 @@ final class ProtocolTables {
         for (var ref : p.definedProtocols()) {
             n++;
             if (!ref.sopInstanceUid().isEmpty()) {
-                insertReference(c, instanceId, "PERFORMED", ProtocolReference.Kind.DEFINED, ProtocolReference.Level.IMAGE,
-                        ref.sopInstanceUid(), ref.sopClassUid(), null, null,
+                insertReference(c, instanceId, "PERFORMED", ProtocolReference.Kind.DEFINED,
+                        ProtocolReference.Level.IMAGE, ref.sopInstanceUid(), ref.sopClassUid(), null, null,
                         "ReferencedDefinedProtocolSequence[" + n + "]");
             }
         }

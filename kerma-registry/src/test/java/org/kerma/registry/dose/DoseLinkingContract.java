@@ -168,6 +168,41 @@ abstract class DoseLinkingContract {
     }
 
     @Test
+    void aReportBuiltFromImagesLinksToThemByItsReferences() throws Exception {
+        for (boolean reportFirst : new boolean[] {false, true}) {
+            String s = R + (reportFirst ? "41" : "40");
+            Path dir = java.nio.file.Files.createDirectories(data.resolve("built-" + reportFirst));
+            List<DicomObject> images = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                DicomObject image = DoseStudies.xaImage("P3", s, s + ".1." + i, null, "2024031510" + (10 + i) + "01");
+                image.setString(org.kerma.dicom.Tag.BodyPartExamined, "CHEST");
+                images.add(image);
+                TestObjects.write(dir.resolve(i + ".dcm"), image);
+            }
+            DicomObject report = org.kerma.dose.build.RdsrBuilder.with(org.kerma.dose.build.VendorProfile
+                    .named("standard")).uidRoot(TestObjects.ROOT + "81").build(org.kerma.dose.build.ImageDoseCollector
+                    .collect(dir, new org.kerma.dose.build.UidGenerator(TestObjects.ROOT + "82")));
+            if (reportFirst) {
+                store(report);
+            }
+            for (DicomObject image : images) {
+                store(image);
+            }
+            if (!reportFirst) {
+                store(report);
+            }
+            StudyDose d = dose.study(s).orElseThrow();
+            assertThat(d.events()).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                assertThat(d.events().get(i).images()).extracting(LinkedImage::sopInstanceUid, LinkedImage::method)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(s + ".1." + (i + 1), "SR_REFERENCE"));
+            }
+            assertThat(d.eventsWithoutImages()).isEmpty();
+            assertThat(d.imagesWithoutEvent()).isEmpty();
+        }
+    }
+
+    @Test
     void reindexGivesTheSameLinks() throws Exception {
         String s = R + "6";
         DoseStudies.xaStudy(s).forEach(this::storeUnchecked);

@@ -39,6 +39,8 @@ public final class DoseStudies {
         ds.setString(Tag.Modality, "XA");
         ds.setString(Tag.Manufacturer, MANUFACTURER);
         ds.setString(Tag.DeviceSerialNumber, SERIAL);
+        ds.setString(Tag.ManufacturerModelName, "KT-X");
+        ds.setString(Tag.SoftwareVersions, "1");
         ds.setString(Tag.AcquisitionDateTime, acquired);
         ds.setString(Tag.KVP, "80");
         ds.setString(Tag.XRayTubeCurrent, "12");

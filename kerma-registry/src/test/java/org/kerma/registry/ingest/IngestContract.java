@@ -349,6 +349,67 @@ abstract class IngestContract {
     }
 
     @Test
+    void leavesExtractionPendingWhenTheIndexGoesAwayAndCatchesUpLater() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean databaseDown = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> calls = Collections.synchronizedList(new ArrayList<>());
+        Registry registry = open(DuplicatePolicy.KEEP_FIRST, List.of(
+                extractor("technique", Set.of(ObjectClass.IMAGE), (instance, ds, c) -> {
+                    calls.add("technique");
+                    if (databaseDown.get()) {
+                        c.close(); // the database goes away under the extractor
+                    }
+                    return List.of(Findings.Finding.of(Findings.Severity.INFO, "read"));
+                })));
+
+        IngestOutcome outcome = importBytes(registry, TestObjects.part10(ct(SOP)), "ct.dcm");
+
+        assertThat(outcome.result()).isEqualTo(IngestOutcome.Result.STORED);
+        assertThat(Files.exists(outcome.file())).isTrue();
+        assertThat(outcome.findings()).singleElement().asString()
+                .startsWith("not extracted, the index is unavailable: cannot extract from " + SOP);
+        assertThat(pending(registry)).containsExactly(SOP);
+        assertThat(registry.ingest().extractPending()).isZero(); // still down: stays pending, no endless retry
+        assertThat(pending(registry)).containsExactly(SOP);
+
+        databaseDown.set(false);
+        assertThat(registry.ingest().extractPending()).isEqualTo(1);
+
+        assertThat(pending(registry)).isEmpty();
+        long id = find(registry, SOP).id();
+        List<Findings.Recorded> findings = registry.index().read("findings", c -> Findings.of(c, id));
+        assertThat(findings).extracting(f -> f.source() + ": " + f.message()).containsExactly("technique: read");
+    }
+
+    private static List<String> pending(Registry registry) {
+        List<IndexedInstance> pending = registry.index().read("pending",
+                c -> Hierarchy.extractionPending(c, 0, 10));
+        return pending.stream().map(IndexedInstance::sopInstanceUid).toList();
+    }
+
+    @Test
+    void aFailingExtractorLosesOnlyItsOwnRows() throws Exception {
+        Registry registry = open(DuplicatePolicy.KEEP_FIRST, List.of(
+                extractor("technique", Set.of(ObjectClass.IMAGE),
+                        (instance, ds, c) -> List.of(Findings.Finding.of(Findings.Severity.INFO, "80 kV"))),
+                extractor("broken", Set.of(ObjectClass.IMAGE), (instance, ds, c) -> {
+                    Findings.record(c, instance.id(), "broken", List.of(Findings.Finding.of(
+                            Findings.Severity.INFO, "written before the failure")), 0);
+                    throw new IllegalArgumentException("no kVp unit");
+                }),
+                extractor("validation", Set.of(ObjectClass.IMAGE),
+                        (instance, ds, c) -> List.of(Findings.Finding.of(Findings.Severity.WARNING, "no Sex")))));
+
+        importBytes(registry, TestObjects.part10(ct(SOP)), "ct.dcm");
+
+        long id = find(registry, SOP).id();
+        List<Findings.Recorded> findings = registry.index().read("findings", c -> Findings.of(c, id));
+        assertThat(findings).extracting(f -> f.source() + "|" + f.severity() + "|" + f.message()).containsExactly(
+                        "technique|INFO|80 kV", "broken|ERROR|IllegalArgumentException: no kVp unit",
+                        "validation|WARNING|no Sex");
+        assertThat(pending(registry)).isEmpty();
+    }
+
+    @Test
     void handsEachClassToTheExtractorsThatReadIt() throws Exception {
         List<String> calls = Collections.synchronizedList(new ArrayList<>());
         Registry registry = open(DuplicatePolicy.KEEP_FIRST, List.of(

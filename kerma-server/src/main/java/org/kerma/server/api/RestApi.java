@@ -12,6 +12,7 @@ import org.kerma.net.TrustedNode;
 import org.kerma.registry.Registry;
 import org.kerma.registry.dose.DoseQueries;
 import org.kerma.registry.index.IndexException;
+import org.kerma.registry.protocol.ProtocolDose;
 import org.kerma.registry.protocol.ProtocolQueries;
 import org.kerma.registry.query.Browse;
 import org.kerma.registry.query.FindingBrowse;
@@ -96,7 +97,7 @@ public final class RestApi implements AutoCloseable {
         new InstanceRoutes(browse, registry.archive()).addTo(app);
         new StandardRoutes(Standard.current()).addTo(app);
         new DoseRoutes(dose).addTo(app);
-        new ProtocolRoutes(new ProtocolQueries(registry.index())).addTo(app);
+        new ProtocolRoutes(new ProtocolQueries(registry.index()), new ProtocolDose(registry.index())).addTo(app);
         new FindingRoutes(new FindingBrowse(registry.index())).addTo(app);
         app.get("/api/health", ctx -> {
             Map<String, Object> health = new LinkedHashMap<>();

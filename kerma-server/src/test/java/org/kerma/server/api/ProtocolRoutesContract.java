@@ -15,9 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.kerma.dicom.DicomObject;
 import org.kerma.dicom.TransferSyntax;
@@ -30,13 +31,17 @@ import org.kerma.registry.ingest.Origin;
 import org.kerma.server.auth.Accounts;
 import org.kerma.server.auth.Role;
 
-/** The protocol routes over a real HTTP port, on a registry holding the protocol fixtures; per database. */
+/**
+ * The protocol routes over a real HTTP port, on one registry per class holding the protocol fixtures (the tests only
+ * read); per database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ProtocolRoutesContract {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path data;
+    static Path data;
     Registry registry;
     RestApi api;
     String token;
@@ -44,7 +49,7 @@ abstract class ProtocolRoutesContract {
     /** The JDBC URL of an empty index database. */
     abstract String databaseUrl() throws Exception;
 
-    @BeforeEach
+    @BeforeAll
     void start() throws Exception {
         registry = Registry.open(RegistryConfig.defaults().withDataDirectory(data).withDatabaseUrl(databaseUrl()));
         for (ProtocolFixtures.Named f : ProtocolFixtures.all()) {
@@ -59,7 +64,7 @@ abstract class ProtocolRoutesContract {
         api = RestApi.start(registry, RestApi.Node.none(), "127.0.0.1", 0);
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         api.close();
         registry.close();
@@ -129,6 +134,27 @@ abstract class ProtocolRoutesContract {
         assertThat(texts(defined.get("rows"), "subjectKind")).contains("PERFORMED", "IMAGE");
         assertThat(defined.get("fail").asInt()).isEqualTo(4); // the performed protocol's 2, two images' 1 each
         assertThat(json("/api/protocols/1.2.3/compliance", 404).get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void answersDosePerProtocolElement() throws Exception {
+        JsonNode dose = json("/api/protocols/" + ProtocolFixtures.CAROTID_UID + "/dose", 200);
+        assertThat(dose.get("protocolName").asText()).isEqualTo("CAROTIDS");
+        JsonNode dsa = dose.get("elements").get(1);
+        assertThat(dsa.get("name").asText()).isEqualTo("DSA");
+        assertThat(dsa.get("totals").get("images").asInt()).isEqualTo(3);
+        assertThat(dsa.get("totals").get("events").asInt()).isEqualTo(3);
+        assertThat(dsa.get("totals").get("dapGym2").asDouble()).isCloseTo(7.5e-5,
+                org.assertj.core.data.Offset.offset(1e-12));
+        JsonNode image = dsa.get("images").get(0);
+        assertThat(image.get("patientId").asText()).isEqualTo("KERMA-P-1");
+        assertThat(image.get("events").get(0).get("method").asText()).isEqualTo("IMAGE_HEADER");
+        assertThat(image.get("events").get(0).get("event").get("dapGym2").asDouble()).isCloseTo(2.5e-5,
+                org.assertj.core.data.Offset.offset(1e-12));
+        JsonNode unknown = dose.get("elements").get(4);
+        assertThat(unknown.get("number").asInt()).isEqualTo(9);
+        assertThat(unknown.get("name").isNull()).isTrue();
+        assertThat(json("/api/protocols/1.2.3/dose", 404).get("message").asText()).contains("protocol 1.2.3");
     }
 
     @Test

@@ -1,25 +1,20 @@
 package org.kerma.server.api;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.kerma.server.SharedPostgres;
 
-/** The protocol routes on the PostgreSQL server at 127.0.0.1:5432, a fresh database per test. */
+/** The protocol routes on the PostgreSQL server at 127.0.0.1:5432, in a database of their own. */
 class ProtocolRoutesOnPostgresTest extends ProtocolRoutesContract {
-    private static final List<String> URLS = new ArrayList<>();
+    private String url;
 
     @Override
     String databaseUrl() {
-        String url = SharedPostgres.create(ProtocolRoutesOnPostgresTest.class);
-        URLS.add(url);
+        url = SharedPostgres.create(ProtocolRoutesOnPostgresTest.class);
         return url;
     }
 
     @AfterAll
-    static void drop() throws Exception {
-        for (String url : URLS) {
-            SharedPostgres.drop(url);
-        }
+    void drop() throws Exception {
+        SharedPostgres.drop(url);
     }
 }

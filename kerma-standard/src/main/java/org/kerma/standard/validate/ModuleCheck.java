@@ -46,20 +46,40 @@ final class ModuleCheck {
      * @param inner           the level of the rows inside the sequence (for recursion, an outer one), or null
      */
     record Step(ModuleAttribute attribute, boolean sequence, String dictionaryVm, Condition condition,
-                List<Condition> macroConditions, List<String> inner) {
+                List<Condition> macroConditions, Level inner) {
+    }
+
+    /**
+     * The rows at one nesting level of a module (the top level, or inside one sequence), resolved once per plan so
+     * that the walk goes from a sequence's row straight to the rows of its items. Filled while the plan is built and
+     * never changed after; plans are published through a concurrent map.
+     */
+    static final class Level {
+        /** The rows, in table order. */
+        private List<Step> steps = List.of();
+        /**
+         * For a level whose sequence recurs in its own items without rows of its own (the SR Content Sequence),
+         * the sequence's tag and keyword, and the level its nested items are checked against; else -1 and null.
+         */
+        private int recursionTag = -1;
+        private String recursionKeyword;
+        private Level recursion;
+        /** Shared row selections, for a level whose macro conditions are item-local; else null. */
+        private Selector selector;
+
+        List<Step> steps() {
+            return steps;
+        }
     }
 
     /**
      * A module prepared for checking.
      *
-     * @param steps      the rows as steps, grouped by the keyword path of their enclosing sequence
-     * @param recursions for a level whose sequence recurs in its own items without rows of its own (the SR Content
-     *                   Sequence), the sequence's tag and the level its nested items are checked against
+     * @param root       the rows at the top level (the others are reached through their sequences' rows)
      * @param overlays   the top-level rows of the repeating overlay groups (tabulated as group 6000), one list per
      *                   group 6000, 6002, ... 601E with the rows' tags in that group; empty when the module has none
      */
-    record Plan(Map<List<String>, List<Step>> steps, Map<List<String>, Map.Entry<Integer, List<String>>> recursions,
-                Map<List<String>, Selector> selectors, List<List<Step>> overlays) {
+    record Plan(Level root, List<List<Step>> overlays) {
 
         /** Whether an overlay group of {@code dataset} holds an element of this module's overlay rows. */
         boolean overlayPresent(DicomObject dataset) {
@@ -120,12 +140,36 @@ final class ModuleCheck {
 
     private static final int MAX_SELECTOR_TAGS = 8;
 
+    /**
+     * The results of the conditions evaluated on one item, and the values they decoded, kept so that each condition
+     * is evaluated once per item; the tables are made on the first evaluation (most items need none).
+     */
+    private static final class ItemConditions {
+        private Map<Condition, Condition.Result> results;
+        private Condition.Values values;
+
+        Condition.Result result(Condition c, DicomObject item, DicomObject root) {
+            if (results == null) {
+                results = new IdentityHashMap<>();
+                values = new Condition.Values();
+            }
+            Condition.Result r = results.get(c);
+            if (r == null) {
+                r = c.evaluate(item, root, values);
+                results.put(c, r);
+            }
+            return r;
+        }
+    }
+
     /** Prepares a module's rows for checking. */
     static Plan plan(Standard standard, Module module) {
         Map<List<String>, List<ModuleAttribute>> rows = new LinkedHashMap<>();
         for (ModuleAttribute a : module.attributes()) {
             rows.computeIfAbsent(a.parents(), k -> new ArrayList<>()).add(a);
         }
+        Map<List<String>, Level> levels = new HashMap<>();
+        rows.keySet().forEach(k -> levels.put(k, new Level()));
         Map<List<String>, List<Step>> steps = new LinkedHashMap<>();
         ElementDictionary dictionary = ElementDictionary.standard();
         List<Step> overlayRows = new ArrayList<>();
@@ -144,7 +188,7 @@ final class ModuleCheck {
                 boolean sequence = dictionary.vrOf(a.tag()) == VR.SQ;
                 Step step = new Step(a, sequence, dictionary.find(a.tag()).map(DictionaryEntry::vm).orElse(""),
                         a.condition().isEmpty() ? null : standard.condition(a.condition()).orElse(null),
-                        macros, sequence ? level(rows, a.path()) : null);
+                        macros, sequence ? levels.get(level(rows, a.path())) : null);
                 if (level.isEmpty() && a.tag() >>> 16 == OVERLAY_GROUP) {
                     overlayRows.add(step);
                 } else {
@@ -152,8 +196,8 @@ final class ModuleCheck {
                 }
             }
             steps.put(level, List.copyOf(out));
+            levels.get(level).steps = List.copyOf(out);
         });
-        Map<List<String>, Map.Entry<Integer, List<String>>> recursions = new HashMap<>();
         steps.forEach((level, list) -> {
             if (level.isEmpty()) {
                 return;
@@ -167,12 +211,15 @@ final class ModuleCheck {
             nested.add(keyword);
             List<String> inner = level(steps, nested);
             if (inner != null) {
-                recursions.put(level, Map.entry(tag, inner));
+                Level l = levels.get(level);
+                l.recursionTag = tag;
+                l.recursionKeyword = keyword;
+                l.recursion = levels.get(inner);
             }
         });
-        Map<List<String>, Selector> selectors = new HashMap<>();
-        steps.forEach((level, list) -> selector(list).ifPresent(sel -> selectors.put(level, sel)));
-        return new Plan(steps, recursions, selectors, overlays(overlayRows));
+        steps.forEach((level, list) -> levels.get(level).selector = selector(list).orElse(null));
+        Level root = levels.getOrDefault(List.of(), new Level());
+        return new Plan(root, overlays(overlayRows));
     }
 
     /** The overlay rows once per overlay group, with their tags moved into that group. */
@@ -237,25 +284,19 @@ final class ModuleCheck {
     }
 
     private final Module module;
-    private final Map<List<String>, List<Step>> levels;
-    private final Map<List<String>, Map.Entry<Integer, List<String>>> recursions;
-    private final Map<List<String>, Selector> selectors;
     private final Plan plan;
     private final DicomObject root;
     private final List<Finding> findings;
 
     ModuleCheck(Module module, Plan plan, DicomObject root, List<Finding> findings) {
         this.module = module;
-        this.levels = plan.steps();
-        this.recursions = plan.recursions();
-        this.selectors = plan.selectors();
         this.plan = plan;
         this.root = root;
         this.findings = findings;
     }
 
     void run() {
-        check(root, List.of(), ItemPath.ROOT);
+        check(root, plan.root(), ItemPath.ROOT);
         if (!plan.overlays().isEmpty()) {
             checkOverlays();
         }
@@ -269,27 +310,25 @@ final class ModuleCheck {
         if (!anyOverlayElement(root)) {
             return;
         }
-        Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
-        Condition.Values values = new Condition.Values();
+        ItemConditions evaluated = new ItemConditions();
         for (int g = 0; g < plan.overlays().size(); g++) {
             if (plan.overlayGroupPresent(g, root)) {
                 for (Step step : plan.overlays().get(g)) {
-                    checkStep(step, null, root, ItemPath.ROOT, evaluated, values);
+                    checkStep(step, null, root, ItemPath.ROOT, evaluated);
                 }
             }
         }
     }
 
-    private void check(DicomObject item, List<String> level, ItemPath path) {
-        List<Step> steps = levels.getOrDefault(level, List.of());
-        if (!level.isEmpty()) {
+    private void check(DicomObject item, Level level, ItemPath path) {
+        List<Step> steps = level.steps;
+        if (level.recursion != null) {
             recurse(item, level, path);
         }
-        Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
-        Condition.Values values = new Condition.Values();
-        Selector selector = selectors.get(level);
+        ItemConditions evaluated = new ItemConditions();
+        Selector selector = level.selector;
         if (selector != null) {
-            checkSelected(item, select(selector, item, steps), path, evaluated, values);
+            checkSelected(item, select(selector, item, steps), path, evaluated);
             return;
         }
         List<Condition> skipped = null;
@@ -297,7 +336,7 @@ final class ModuleCheck {
             if (step.macroConditions() == skipped) {
                 continue;
             }
-            Condition.Result applies = macroApplies(step, item, evaluated, values);
+            Condition.Result applies = macroApplies(step, item, evaluated);
             if (applies != Condition.Result.TRUE) {
                 skipped = step.macroConditions();
                 if (applies == Condition.Result.NOT_EVALUABLE) {
@@ -305,14 +344,14 @@ final class ModuleCheck {
                 }
                 continue;
             }
-            checkStep(step, null, item, path, evaluated, values);
+            checkStep(step, null, item, path, evaluated);
         }
     }
 
     private void checkStep(Step step, Condition.Result known, DicomObject item, ItemPath path,
-                           Map<Condition, Condition.Result> evaluated, Condition.Values values) {
+                           ItemConditions evaluated) {
         ModuleAttribute a = step.attribute();
-        checkAttribute(step, known, item, path, evaluated, values);
+        checkAttribute(step, known, item, path, evaluated);
         if (step.inner() != null && item.findValue(a.tag()).orElse(null) instanceof Sequence sequence) {
             for (int n = 0; n < sequence.size(); n++) {
                 check(sequence.item(n), step.inner(), path.item(a.keyword(), n));
@@ -321,13 +360,13 @@ final class ModuleCheck {
     }
 
     private void checkSelected(DicomObject item, Selection selection, ItemPath path,
-                               Map<Condition, Condition.Result> evaluated, Condition.Values values) {
+                               ItemConditions evaluated) {
         for (Step step : selection.notEvaluable()) {
             macroNotEvaluable(step, path);
         }
         List<Step> steps = selection.steps();
         for (int i = 0; i < steps.size(); i++) {
-            checkStep(steps.get(i), selection.results().get(i), item, path, evaluated, values);
+            checkStep(steps.get(i), selection.results().get(i), item, path, evaluated);
         }
     }
 
@@ -380,8 +419,7 @@ final class ModuleCheck {
     }
 
     private Selection selection(Selector selector, DicomObject item, List<Step> steps) {
-        Map<Condition, Condition.Result> evaluated = new IdentityHashMap<>();
-        Condition.Values values = new Condition.Values();
+        ItemConditions evaluated = new ItemConditions();
         Set<Integer> tags = new HashSet<>();
         for (int t : selector.tags()) {
             tags.add(t);
@@ -394,7 +432,7 @@ final class ModuleCheck {
             if (step.macroConditions() == skipped) {
                 continue;
             }
-            Condition.Result applies = macroApplies(step, item, evaluated, values);
+            Condition.Result applies = macroApplies(step, item, evaluated);
             if (applies != Condition.Result.TRUE) {
                 skipped = step.macroConditions();
                 if (applies == Condition.Result.NOT_EVALUABLE) {
@@ -405,7 +443,7 @@ final class ModuleCheck {
             applying.add(step);
             Condition c = step.condition();
             boolean local = c != null && c.itemTags().map(tags::containsAll).orElse(false);
-            results.add(local ? c.evaluate(item, root, values) : null);
+            results.add(local ? evaluated.result(c, item, root) : null);
         }
         return new Selection(List.copyOf(applying), Collections.unmodifiableList(results),
                 List.copyOf(notEvaluable));
@@ -422,23 +460,20 @@ final class ModuleCheck {
      * A sequence of the same keyword nested in its own item (the SR Content Sequence) whose level the tables do not
      * list again: its items are checked against the outermost level of that keyword.
      */
-    private void recurse(DicomObject item, List<String> level, ItemPath path) {
-        Map.Entry<Integer, List<String>> recursion = recursions.get(level);
-        if (recursion != null && item.findValue(recursion.getKey()).orElse(null) instanceof Sequence sequence) {
-            String keyword = level.get(level.size() - 1);
+    private void recurse(DicomObject item, Level level, ItemPath path) {
+        if (item.findValue(level.recursionTag).orElse(null) instanceof Sequence sequence) {
             for (int n = 0; n < sequence.size(); n++) {
-                check(sequence.item(n), recursion.getValue(), path.item(keyword, n));
+                check(sequence.item(n), level.recursion, path.item(level.recursionKeyword, n));
             }
         }
     }
 
     /** TRUE when every invoking macro's condition holds, FALSE when one does not, else NOT_EVALUABLE. */
-    private Condition.Result macroApplies(Step step, DicomObject item, Map<Condition, Condition.Result> evaluated,
-                                          Condition.Values values) {
+    private Condition.Result macroApplies(Step step, DicomObject item, ItemConditions evaluated) {
         Condition.Result all = Condition.Result.TRUE;
         for (Condition c : step.macroConditions()) {
             Condition.Result r = c == null ? Condition.Result.NOT_EVALUABLE
-                    : evaluated.computeIfAbsent(c, k -> k.evaluate(item, root, values));
+                    : evaluated.result(c, item, root);
             if (r == Condition.Result.FALSE) {
                 return r;
             }
@@ -451,10 +486,11 @@ final class ModuleCheck {
 
 
     private void checkAttribute(Step step, Condition.Result known, DicomObject item, ItemPath path,
-                                Map<Condition, Condition.Result> evaluated, Condition.Values values) {
+                                ItemConditions evaluated) {
         ModuleAttribute a = step.attribute();
-        boolean present = item.contains(a.tag());
-        boolean hasValue = present && hasValue(item, a.tag());
+        int index = item.indexOf(a.tag());
+        boolean present = index >= 0;
+        boolean hasValue = present && hasValue(item.valueAt(index), item.vrAt(index));
         AttributeType type = a.type();
         switch (type) {
             case TYPE_1 -> {
@@ -470,7 +506,7 @@ final class ModuleCheck {
                     add(a, path, Rule.MISSING_TYPE_2, "type 2 attribute is missing");
                 }
             }
-            case TYPE_1C, TYPE_2C -> checkConditional(step, known, item, path, present, hasValue, evaluated, values);
+            case TYPE_1C, TYPE_2C -> checkConditional(step, known, item, path, present, hasValue, evaluated);
             default -> {
             }
         }
@@ -479,17 +515,16 @@ final class ModuleCheck {
         }
         if (step.sequence()) {
             checkItemCount(a, item, path);
-        } else if (hasValue) {
-            checkValues(step, item, path);
+        } else if (hasValue && (a.values().isPresent() || !a.vm().isEmpty() && !a.vm().equals(step.dictionaryVm()))) {
+            checkValues(step, item.valueAt(index), item.vrAt(index), item, path);
         }
     }
 
     private void checkConditional(Step step, Condition.Result known, DicomObject item, ItemPath path, boolean present,
-                                  boolean hasValue, Map<Condition, Condition.Result> evaluated,
-                                  Condition.Values values) {
+                                  boolean hasValue, ItemConditions evaluated) {
         ModuleAttribute a = step.attribute();
         Condition.Result r = known != null ? known : step.condition() == null ? Condition.Result.NOT_EVALUABLE
-                : evaluated.computeIfAbsent(step.condition(), c -> c.evaluate(item, root, values));
+                : evaluated.result(step.condition(), item, root);
         boolean oneC = a.type() == AttributeType.TYPE_1C;
         switch (r) {
             case TRUE -> {
@@ -537,10 +572,10 @@ final class ModuleCheck {
         }
     }
 
-    private void checkValues(Step step, DicomObject item, ItemPath path) {
+    /** The module's VM and value set, for an attribute that has either; {@code value} and {@code vr} are its own. */
+    private void checkValues(Step step, Object value, VR vr, DicomObject item, ItemPath path) {
         ModuleAttribute a = step.attribute();
-        List<String> values = item.findValue(a.tag()).orElse(null) instanceof byte[] raw
-                ? RawValueCheck.asciiValues(item.findVr(a.tag()).orElse(VR.UN), raw) : null;
+        List<String> values = value instanceof byte[] raw ? RawValueCheck.asciiValues(vr, raw) : null;
         if (values == null) {
             try {
                 values = item.strings(a.tag());
@@ -589,10 +624,9 @@ final class ModuleCheck {
     }
 
     /** Present with a value: bytes other than padding, items, or encapsulated or bulk data. */
-    static boolean hasValue(DicomObject item, int tag) {
-        Object value = item.findValue(tag).orElse(null);
+    static boolean hasValue(Object value, VR vr) {
         if (value instanceof byte[] b) {
-            return b.length > 0 && (!item.findVr(tag).map(VR::isString).orElse(false) || !padding(b));
+            return b.length > 0 && (!vr.isString() || !padding(b));
         }
         if (value instanceof Sequence s) {
             return !s.isEmpty();

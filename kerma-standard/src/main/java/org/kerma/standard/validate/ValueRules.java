@@ -82,6 +82,12 @@ final class ValueRules {
      * Unknown forms are accepted.
      */
     static boolean vmAllows(String vm, int count) {
+        if (vm.length() == 1 && vm.charAt(0) >= '1' && vm.charAt(0) <= '9') { // "1", "2", ...: most of the dictionary
+            return count == vm.charAt(0) - '0';
+        }
+        if (vm.equals("1-n")) {
+            return count >= 1;
+        }
         int[] v = VMS.computeIfAbsent(vm, ValueRules::parseVm);
         if (v == null || v.length == 0) {
             return true;
