@@ -56,7 +56,9 @@ class ServeCommandTest {
     }
 
     private Process serve(Path data, int dicomPort, int httpPort, Path log) throws Exception {
+        // the kerma command's own logging (KERMA_LOG), not the logback-test.xml a test jar on the class path brings
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlogback.configurationFile=logback.xml",
                 "-cp", System.getProperty("java.class.path"), Kerma.class.getName(), "serve", "--aet", "KSERVE",
                 "--data", data.toString(), "--dicom-port", Integer.toString(dicomPort), "--http-port",
                 Integer.toString(httpPort)).directory(work.toFile()).redirectErrorStream(true)
