@@ -126,10 +126,23 @@ public final class Archive implements AutoCloseable {
      * directory (and, for a new study directory, its parent) so the new name survives a crash.
      */
     public void place(StagedFile staged, Path target) throws IOException {
+        for (Path dir : rename(staged, target)) {
+            forceDirectory(dir);
+        }
+    }
+
+    /**
+     * Renames a staged file to {@code target} (replacing a file of that name), atomically, without forcing the
+     * change to disk: the new name survives a crash only once each directory returned (the target's, and the
+     * archive root when the study directory is new) has been given to {@link #forceDirectory}. For callers that
+     * place several files and force each directory once.
+     */
+    public List<Path> rename(StagedFile staged, Path target) throws IOException {
         Path dir = target.getParent();
+        List<Path> changed = new ArrayList<>(2);
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir);
-            forceDirectory(dir.getParent()); // the new directory's own name must survive a crash too
+            changed.add(dir.getParent()); // the new directory's own name must survive a crash too
         }
         try {
             Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -137,7 +150,8 @@ public final class Archive implements AutoCloseable {
             throw new IOException("cannot rename " + staged.path() + " to " + target
                     + " atomically: the archive's incoming directory must be on the same file system", e);
         }
-        forceDirectory(dir);
+        changed.add(dir);
+        return changed;
     }
 
     /** Deletes a staged file that is not to be kept (a duplicate). */
@@ -264,7 +278,8 @@ public final class Archive implements AutoCloseable {
         }
     }
 
-    private static void forceDirectory(Path dir) throws IOException {
+    /** Forces a directory's entries (names created, renamed or removed in it) to disk. */
+    public static void forceDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {
