@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,6 +86,27 @@ abstract class GroupCommitContract {
                 .cause().isInstanceOf(IndexException.class).hasMessageStartingWith("cannot put a in the index ");
         assertThat(keys()).as("b's insert and the second a are undone; c, in the same group, is kept")
                 .containsExactly("a", "c");
+    }
+
+    @Test
+    void beforeCommitActionsOfDifferentKeysRunConcurrently() {
+        CyclicBarrier bothRunning = new CyclicBarrier(2);
+        Runnable meetTheOther = () -> {
+            try {
+                bothRunning.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the other action did not run meanwhile", e);
+            }
+        };
+        String result = db.inGroupTransaction("put a", (c, group) -> {
+            insert(c, "a");
+            group.beforeCommit("root", meetTheOther);
+            group.beforeCommit("study", meetTheOther);
+            return "stored";
+        });
+
+        assertThat(result).isEqualTo("stored");
+        assertThat(keys()).containsExactly("a");
     }
 
     @Test
