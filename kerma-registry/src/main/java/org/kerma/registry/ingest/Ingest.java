@@ -278,14 +278,15 @@ public final class Ingest {
 
     /**
      * Renames the staged file into place; on a retried transaction, a file already placed is left as it is. The
-     * directories changed are forced once per group, before it commits, so a committed row names a durable file.
+     * directories changed are forced once per group, before it commits, so a committed row names a durable file
+     * (those of a file placed by an earlier, rolled-back attempt too: their force may never have run).
      */
     private void placeOnce(StagedFile staged, Path target, IndexDatabase.Group group) {
         try {
-            if (Files.exists(staged.path()) || !Files.exists(target)) {
-                for (Path dir : archive.rename(staged, target)) {
-                    group.beforeCommit(dir, () -> force(dir));
-                }
+            List<Path> changed = Files.exists(staged.path()) || !Files.exists(target) ? archive.rename(staged, target)
+                    : List.of(archive.root(), target.getParent());
+            for (Path dir : changed) {
+                group.beforeCommit(dir, () -> force(dir));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
