@@ -11,7 +11,10 @@
 #   orthanc               Orthanc 1.10 with its SQLite index, default settings
 #   kerma-receive         kerma receive: each file written as .part, forced to disk (fsync), renamed
 #   kerma-receive-nosync  kerma receive --no-fsync: the same without forcing to disk (the like of storescp)
-#   kerma-serve           kerma serve: durable archive + SQLite index; Success only after both (when serve exists)
+#   kerma-serve           kerma serve: durable archive + SQLite index; Success only after both (when serve exists);
+#                         the stored count is read from its index
+#   kerma-serve-base      (not in the default) kerma serve from the checkout KERMA_BASE_HOME, e.g. a worktree at the
+#                         commit before a change: `KERMA_BASE_HOME=DIR TARGETS="... kerma-serve kerma-serve-base"`
 # Corpus: ../shared/bench/gen_corpus.py (2,000 CT of 0.5 MB, 10,000 small RDSRs, 3 XA of 31 MB), generated into
 # CORPUS on first use (~1-2 min).
 #

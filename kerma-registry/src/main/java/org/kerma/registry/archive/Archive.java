@@ -2,6 +2,7 @@ package org.kerma.registry.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -18,6 +19,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -26,9 +32,10 @@ import java.util.stream.Stream;
  *
  * <p>Layout under the root: {@code <study-uid-hash>/<sop-instance-uid>.dcm}, where the hash is the first 16 hex
  * digits of the SHA-256 of the Study Instance UID (so a directory never holds more than one study, and UIDs of any
- * length make short names). Objects are first written to {@code incoming/<owner>/<random>.part}, forced to disk
- * ({@link FileChannel#force}), then renamed atomically into place and the directory forced as well, so a file with
- * the {@code .dcm} name is always complete. A {@code .part} file left behind by a crash is never mistaken for an
+ * length make short names). Objects are first written to {@code incoming/<owner>/<random>.part} and forced to
+ * disk ({@link FileChannel#force}) on a thread of the archive's while the caller goes on (say, parsing the staged
+ * file), then renamed atomically into place, never before the force has completed, and the directory forced as
+ * well, so a file with the {@code .dcm} name is always complete. A {@code .part} file left behind by a crash is never mistaken for an
  * archived object; {@link #orphans()} lists them.
  *
  * <p>Each open archive writes into an incoming directory of its own, {@code incoming/<owner>/}, and holds a file
@@ -49,6 +56,11 @@ public final class Archive implements AutoCloseable {
     private final Path incoming;
     private final FileChannel ownerLockChannel;
     private final FileLock ownerLock;
+    private final ExecutorService forcing = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "kerma-archive-force");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Archive(Path root, Path incoming, FileChannel ownerLockChannel, FileLock ownerLock) {
         this.root = root;
@@ -76,16 +88,18 @@ public final class Archive implements AutoCloseable {
     }
 
     /**
-     * Writes {@code prefix} then all of {@code content} (not closed) to a new {@code .part} file and forces it to
-     * disk. On any failure the partial file is deleted and the exception (for a full disk, an {@link IOException}
-     * from the file system) propagates.
+     * Writes {@code prefix} then all of {@code content} (not closed) to a new {@code .part} file and starts forcing
+     * it to disk ({@link StagedFile#durable} tells when that is done; {@link #rename} waits for it). On any failure
+     * to write, the partial file is deleted and the exception (for a full disk, an {@link IOException} from the file
+     * system) propagates.
      */
     public StagedFile stage(byte[] prefix, InputStream content) throws IOException {
         Path part = incoming.resolve(UUID.randomUUID() + PART);
         MessageDigest digest = sha256();
         long size = 0;
         boolean done = false;
-        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
             if (prefix.length > 0) {
                 digest.update(prefix);
                 writeFully(channel, ByteBuffer.wrap(prefix));
@@ -97,14 +111,33 @@ public final class Archive implements AutoCloseable {
                 writeFully(channel, ByteBuffer.wrap(buffer, 0, n));
                 size += n;
             }
-            channel.force(true);
             done = true;
         } finally {
             if (!done) {
+                channel.close();
                 Files.deleteIfExists(part);
             }
         }
-        return new StagedFile(part, size, HexFormat.of().formatHex(digest.digest()));
+        return new StagedFile(part, size, HexFormat.of().formatHex(digest.digest()), forceAndClose(channel, part));
+    }
+
+    private CompletableFuture<Void> forceAndClose(FileChannel channel, Path part) {
+        CompletableFuture<Void> durable = new CompletableFuture<>();
+        Runnable force = () -> {
+            try (channel) {
+                channel.force(true);
+                durable.complete(null);
+            } catch (IOException | RuntimeException e) {
+                durable.completeExceptionally(e instanceof IOException ? e
+                        : new IOException("cannot force " + part + " to disk: " + e, e));
+            }
+        };
+        try {
+            forcing.execute(force);
+        } catch (RejectedExecutionException e) { // the archive is closing: force on the caller's thread
+            force.run();
+        }
+        return durable;
     }
 
     /** Where the instance {@code sopInstanceUid} of study {@code studyInstanceUid} is archived. */
@@ -126,10 +159,24 @@ public final class Archive implements AutoCloseable {
      * directory (and, for a new study directory, its parent) so the new name survives a crash.
      */
     public void place(StagedFile staged, Path target) throws IOException {
+        for (Path dir : rename(staged, target)) {
+            forceDirectory(dir);
+        }
+    }
+
+    /**
+     * Renames a staged file to {@code target} (replacing a file of that name), atomically, without forcing the
+     * change to disk: the new name survives a crash only once each directory returned (the target's, and the
+     * archive root when the study directory is new) has been given to {@link #forceDirectory}. For callers that
+     * place several files and force each directory once.
+     */
+    public List<Path> rename(StagedFile staged, Path target) throws IOException {
+        awaitDurable(staged);
         Path dir = target.getParent();
+        List<Path> changed = new ArrayList<>(2);
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir);
-            forceDirectory(dir.getParent()); // the new directory's own name must survive a crash too
+            changed.add(dir.getParent()); // the new directory's own name must survive a crash too
         }
         try {
             Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -137,7 +184,21 @@ public final class Archive implements AutoCloseable {
             throw new IOException("cannot rename " + staged.path() + " to " + target
                     + " atomically: the archive's incoming directory must be on the same file system", e);
         }
-        forceDirectory(dir);
+        changed.add(dir);
+        return changed;
+    }
+
+    /** Waits until the staged file's content is on disk; throws the failure to force it, if it failed. */
+    private static void awaitDurable(StagedFile staged) throws IOException {
+        try {
+            staged.durable().get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException("cannot force " + staged.path(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while forcing " + staged.path() + " to disk");
+        }
     }
 
     /** Deletes a staged file that is not to be kept (a duplicate). */
@@ -235,6 +296,7 @@ public final class Archive implements AutoCloseable {
     /** Releases this archive's incoming directory (removing it when empty) and its lock. */
     @Override
     public void close() throws IOException {
+        forcing.shutdown();
         try {
             if (partFiles(incoming).isEmpty()) {
                 Files.deleteIfExists(incoming.resolve(LOCK));
@@ -264,7 +326,8 @@ public final class Archive implements AutoCloseable {
         }
     }
 
-    private static void forceDirectory(Path dir) throws IOException {
+    /** Forces a directory's entries (names created, renamed or removed in it) to disk. */
+    public static void forceDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {

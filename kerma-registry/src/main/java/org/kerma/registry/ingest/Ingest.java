@@ -222,7 +222,8 @@ public final class Ingest {
         try {
             long now = clock.millis();
             String study = parsed.dataset.getString(Tag.StudyInstanceUID, "").trim();
-            return index.inTransaction("index instance " + parsed.sopInstanceUid + " from " + origin.source(), c -> {
+            String what = "index instance " + parsed.sopInstanceUid + " from " + origin.source();
+            return index.inGroupTransaction(what, (c, group) -> {
                 Optional<IndexedInstance> existing = Hierarchy.find(c, parsed.sopInstanceUid);
                 if (existing.isEmpty()) {
                     Path target = archive.pathOf(study, parsed.sopInstanceUid);
@@ -230,11 +231,11 @@ public final class Ingest {
                     if (Hierarchy.insert(c, parsed.dataset, row).isEmpty()) {
                         throw new java.sql.SQLException("instance inserted by another node meanwhile", "40001");
                     }
-                    placeOnce(staged, target);
+                    placeOnce(staged, target, group);
                     return new Decision(IngestOutcome.Result.STORED, Hierarchy.find(c, parsed.sopInstanceUid)
                             .orElseThrow(), true, true);
                 }
-                return duplicate(c, staged, parsed, origin, now, existing.get());
+                return duplicate(c, group, staged, parsed, origin, now, existing.get());
             });
         } catch (IndexException e) {
             throw new IngestException(IngestException.Reason.INDEX_UNAVAILABLE, e.getMessage(), e);
@@ -249,8 +250,8 @@ public final class Ingest {
         }
     }
 
-    private Decision duplicate(java.sql.Connection c, StagedFile staged, Parsed parsed, Origin origin, long now,
-                               IndexedInstance first) throws java.sql.SQLException {
+    private Decision duplicate(java.sql.Connection c, IndexDatabase.Group group, StagedFile staged, Parsed parsed,
+                               Origin origin, long now, IndexedInstance first) throws java.sql.SQLException {
         if (first.sha256().equals(staged.sha256())) {
             Duplicates.record(c, first.id(), new Duplicate(Action.IDENTICAL, staged.sha256(), staged.size(), null,
                     origin.senderAe(), now));
@@ -262,7 +263,7 @@ public final class Ingest {
                 Hierarchy.replace(c, first.id(), parsed.dataset, facts(staged, parsed, origin, now, target));
                 Duplicates.record(c, first.id(), new Duplicate(Action.REPLACED, staged.sha256(), staged.size(),
                         first.filePath(), origin.senderAe(), now));
-                placeOnce(staged, target);
+                placeOnce(staged, target, group);
                 return new Decision(IngestOutcome.Result.DUPLICATE_REPLACED,
                         Hierarchy.find(c, first.sopInstanceUid()).orElseThrow(), true, true);
             }
@@ -270,7 +271,7 @@ public final class Ingest {
                 Path copy = archive.pathOfCopy(first.studyInstanceUid(), first.sopInstanceUid(), staged.sha256());
                 Duplicates.record(c, first.id(), new Duplicate(Action.KEPT_BOTH, staged.sha256(), staged.size(),
                         archive.relative(copy), origin.senderAe(), now));
-                placeOnce(staged, copy);
+                placeOnce(staged, copy, group);
                 return new Decision(IngestOutcome.Result.DUPLICATE_KEPT_BOTH, first, true, false);
             }
             default -> {
@@ -281,12 +282,26 @@ public final class Ingest {
         }
     }
 
-    /** Renames the staged file into place; on a retried transaction, a file already placed is left as it is. */
-    private void placeOnce(StagedFile staged, Path target) {
+    /**
+     * Renames the staged file into place; on a retried transaction, a file already placed is left as it is. The
+     * directories changed are forced once per group, before it commits, so a committed row names a durable file
+     * (those of a file placed by an earlier, rolled-back attempt too: their force may never have run).
+     */
+    private void placeOnce(StagedFile staged, Path target, IndexDatabase.Group group) {
         try {
-            if (Files.exists(staged.path()) || !Files.exists(target)) {
-                archive.place(staged, target);
+            List<Path> changed = Files.exists(staged.path()) || !Files.exists(target) ? archive.rename(staged, target)
+                    : List.of(archive.root(), target.getParent());
+            for (Path dir : changed) {
+                group.beforeCommit(dir, () -> force(dir));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void force(Path dir) {
+        try {
+            Archive.forceDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,6 +32,22 @@ class ArchiveTest {
     }
 
     @Test
+    void neverNamesAStagedFileWhoseForceToDiskFailed() throws Exception {
+        try (Archive archive = Archive.open(root)) {
+            StagedFile written = archive.stage(new byte[0], new ByteArrayInputStream(new byte[] {1, 2, 3}));
+            written.durable().get(10, java.util.concurrent.TimeUnit.SECONDS); // the normal case: forced meanwhile
+            StagedFile notForced = new StagedFile(written.path(), written.size(), written.sha256(),
+                    java.util.concurrent.CompletableFuture.failedFuture(new IOException("No space left on device")));
+            Path target = archive.pathOf("1.2.3", "1.2.3.4.6");
+
+            assertThatThrownBy(() -> archive.rename(notForced, target)).isInstanceOf(IOException.class)
+                    .hasMessage("No space left on device");
+            assertThat(target).doesNotExist();
+            assertThat(written.path()).exists();
+        }
+    }
+
+    @Test
     void namesAMalformedUidByItsDigestSoItCannotLeaveTheArchive() throws Exception {
         try (Archive archive = Archive.open(root)) {
             Path target = archive.pathOf("1.2.3", "../../etc/passwd");
