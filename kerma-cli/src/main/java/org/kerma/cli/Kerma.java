@@ -64,6 +64,7 @@ public final class Kerma {
             DoseCommand::new,
             RdsrCommand::new,
             ValidateCommand::new,
+            FindingsCommand::new,
             StdCommand::new,
             CommandLine.HelpCommand::new);
 
