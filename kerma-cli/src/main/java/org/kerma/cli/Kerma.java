@@ -68,6 +68,7 @@ public final class Kerma {
             AlertsCommand::new,
             ReferenceLevelsCommand::new,
             ValidateCommand::new,
+            FindingsCommand::new,
             StdCommand::new,
             CommandLine.HelpCommand::new);
 

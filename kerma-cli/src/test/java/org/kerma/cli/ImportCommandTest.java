@@ -95,6 +95,20 @@ class ImportCommandTest {
 
         assertThat(findingCount(dir.resolve("checked"))).isPositive();
         assertThat(findingCount(dir.resolve("unchecked"))).isZero();
+
+        CommandRun errors = kerma("findings", "--data", dir.resolve("checked").toString(), "--severity", "error",
+                "--limit", "2");
+        assertThat(errors.exitCode()).isZero();
+        String[] lines = errors.out().split("\n");
+        assertThat(lines[0]).matches("\\d+ findings \\(validation ERROR \\d+\\)");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).startsWith("ERROR validation " + ROOT + "1.1.1 ");
+        assertThat(kerma("findings", "--data", dir.resolve("unchecked").toString()).out()).isEqualTo("0 findings\n");
+        CommandRun none = kerma("findings", "--data", dir.resolve("nothing").toString());
+        assertThat(none.exitCode()).isEqualTo(Kerma.EXIT_FAILURE);
+        assertThat(none.err()).contains("no registry in");
+        assertThat(kerma("findings", "--data", dir.resolve("checked").toString(), "--severity", "fatal").exitCode())
+                .isEqualTo(Kerma.EXIT_USAGE);
     }
 
     private static long findingCount(Path data) throws Exception {

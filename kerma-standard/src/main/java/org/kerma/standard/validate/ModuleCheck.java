@@ -66,10 +66,6 @@ final class ModuleCheck {
         private Level recursion;
         /** Shared row selections, for a level whose macro conditions are item-local; else null. */
         private Selector selector;
-
-        List<Step> steps() {
-            return steps;
-        }
     }
 
     /**

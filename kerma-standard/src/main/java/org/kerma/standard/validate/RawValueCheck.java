@@ -89,8 +89,12 @@ final class RawValueCheck {
      * {@code DicomObject.getString} decodes it; {@code otherwise} when absent or empty.
      */
     static String firstValue(DicomObject item, int tag, String otherwise) {
-        if (item.findValue(tag).orElse(null) instanceof byte[] raw) {
-            List<String> values = asciiValues(item.findVr(tag).orElse(VR.UN), raw);
+        int index = item.indexOf(tag);
+        if (index < 0) {
+            return otherwise;
+        }
+        if (item.valueAt(index) instanceof byte[] raw) {
+            List<String> values = asciiValues(item.vrAt(index), raw);
             if (values != null) {
                 return values.isEmpty() ? otherwise : values.get(0);
             }
