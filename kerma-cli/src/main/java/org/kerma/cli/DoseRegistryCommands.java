@@ -1,5 +1,6 @@
 package org.kerma.cli;
 
+import org.kerma.registry.query.StudyFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -120,8 +121,8 @@ final class DoseRegistryCommands {
             String first;
             String last;
             try {
-                first = date(from);
-                last = date(to);
+                first = StudyFilter.studyDate(from);
+                last = StudyFilter.studyDate(to);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("kerma dose patient: " + e.getMessage());
                 spec.commandLine().getErr().flush();
@@ -130,21 +131,6 @@ final class DoseRegistryCommands {
             return answer(spec, registry, "kerma dose patient", json, q -> q.patient(id, issuer, first, last),
                     DoseRegistryFormat::patient, "patient " + id + " is not in the registry");
         }
-    }
-
-    /** YYYY-MM-DD or YYYYMMDD as YYYYMMDD; null stays null. */
-    static String date(String value) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.trim();
-        if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return v.replace("-", "");
-        }
-        if (v.matches("\\d{8}")) {
-            return v;
-        }
-        throw new IllegalArgumentException("a date must be YYYY-MM-DD or YYYYMMDD, was '" + value + "'");
     }
 
     /** True when {@code argument} names no file, so that {@code kerma dose image} takes it as a SOP Instance UID. */

@@ -74,7 +74,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!level.equals("study") && !level.equals("event")) {
             throw new IllegalArgumentException("--level must be study or event, was '" + level + "'");
         }
-        StudyFilter filter = new StudyFilter(patientId, date(from), date(to), modality, accession, 0, 1)
+        StudyFilter filter = new StudyFilter(patientId, StudyFilter.studyDate(from), StudyFilter.studyDate(to), modality, accession, 0, 1)
                 .withDevice(device);
         Path target = output.toAbsolutePath();
         Path part = target.resolveSibling(target.getFileName() + ".part");
@@ -95,16 +95,5 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("exported " + rows + " " + what + " to " + target);
         }
         return Kerma.EXIT_OK;
-    }
-
-    private static String date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim().replace("-", "");
-        if (!v.matches("\\d{8}")) {
-            throw new IllegalArgumentException("a date must be YYYY-MM-DD or YYYYMMDD, was '" + value + "'");
-        }
-        return v;
     }
 }

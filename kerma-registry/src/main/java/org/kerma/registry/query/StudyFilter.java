@@ -18,6 +18,26 @@ package org.kerma.registry.query;
 public record StudyFilter(String patientId, String dateFrom, String dateTo, String modality, String accessionNumber,
                           int offset, int limit, Double minDapGym2, Double minDlpMGyCm, Long deviceId) {
 
+    /**
+     * A Study Date as typed by a user, {@code YYYY-MM-DD} or {@code YYYYMMDD}, in the index's form {@code YYYYMMDD};
+     * null or blank gives null (no bound).
+     *
+     * @throws IllegalArgumentException for any other form, naming it
+     */
+    public static String studyDate(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String v = typed.trim();
+        if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return v.replace("-", "");
+        }
+        if (v.matches("\\d{8}")) {
+            return v;
+        }
+        throw new IllegalArgumentException("a date must be YYYY-MM-DD or YYYYMMDD, was '" + typed + "'");
+    }
+
     /** A filter without dose thresholds. */
     public StudyFilter(String patientId, String dateFrom, String dateTo, String modality, String accessionNumber,
                        int offset, int limit) {

@@ -2,6 +2,7 @@ package org.kerma.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kerma.registry.query.StudyFilter;
 import org.kerma.server.auth.Accounts;
 import org.kerma.server.auth.Accounts.Principal;
 import org.kerma.server.auth.Role;
@@ -155,7 +156,7 @@ final class AlertRoutes {
 
     /** YYYYMMDD or YYYY-MM-DD to YYYY-MM-DD (the alert table's form); null stays null. */
     static String isoDate(String value) {
-        String d = StudyRoutes.date(value);
+        String d = StudyFilter.studyDate(value);
         return d == null ? null : d.substring(0, 4) + "-" + d.substring(4, 6) + "-" + d.substring(6);
     }
 }

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kerma.registry.query.StudyFilter;
 import org.kerma.registry.dose.DoseAnswers;
 import org.kerma.registry.dose.DoseQueries;
 
@@ -70,8 +71,8 @@ final class DoseRoutes {
         String from;
         String to;
         try {
-            from = StudyRoutes.date(ctx.queryParam("from"));
-            to = StudyRoutes.date(ctx.queryParam("to"));
+            from = StudyFilter.studyDate(ctx.queryParam("from"));
+            to = StudyFilter.studyDate(ctx.queryParam("to"));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kerma.registry.query.StudyFilter;
 import org.kerma.registry.query.FindingBrowse;
 import org.kerma.registry.query.FindingFilter;
 
@@ -31,8 +32,8 @@ final class FindingRoutes {
         FindingFilter filter;
         try {
             filter = new FindingFilter(FindingFilter.severity(ctx.queryParam("severity")), ctx.queryParam("source"),
-                    ctx.queryParam("modality"), StudyRoutes.date(ctx.queryParam("from")),
-                    StudyRoutes.date(ctx.queryParam("to")), StudyRoutes.integer(ctx, "offset", 0),
+                    ctx.queryParam("modality"), StudyFilter.studyDate(ctx.queryParam("from")),
+                    StudyFilter.studyDate(ctx.queryParam("to")), StudyRoutes.integer(ctx, "offset", 0),
                     StudyRoutes.integer(ctx, "limit", 50));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());

@@ -47,8 +47,8 @@ final class StudyRoutes {
         }
         try {
             String device = ctx.queryParam("device");
-            return new StudyFilter(ctx.queryParam("patientId"), date(ctx.queryParam("from")),
-                    date(ctx.queryParam("to")), ctx.queryParam("modality"), ctx.queryParam("accession"),
+            return new StudyFilter(ctx.queryParam("patientId"), StudyFilter.studyDate(ctx.queryParam("from")),
+                    StudyFilter.studyDate(ctx.queryParam("to")), ctx.queryParam("modality"), ctx.queryParam("accession"),
                     integer(ctx, "offset", 0), integer(ctx, "limit", 50))
                     .withMinimumDose(number(ctx, "minDapGym2"), number(ctx, "minDlpMGyCm"))
                     .withDevice(device == null || device.isBlank() ? null : (long) integer(ctx, "device", 0));
@@ -86,21 +86,6 @@ final class StudyRoutes {
             throw ApiException.notFound("series " + series + " of study " + study);
         }
         ctx.json(Map.of("studyInstanceUid", study, "seriesInstanceUid", series, "instances", instances));
-    }
-
-    /** YYYYMMDD or YYYY-MM-DD to YYYYMMDD; null stays null. */
-    static String date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim();
-        if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return v.replace("-", "");
-        }
-        if (v.matches("\\d{8}")) {
-            return v;
-        }
-        throw new IllegalArgumentException("a date must be YYYYMMDD or YYYY-MM-DD, was '" + value + "'");
     }
 
     private static Double number(Context ctx, String name) {

@@ -153,7 +153,7 @@ class RestApiTest {
         JsonNode error = json("/api/studies?from=last-week", 400);
 
         assertThat(error.get("status").asInt()).isEqualTo(400);
-        assertThat(error.get("message").asText()).isEqualTo("a date must be YYYYMMDD or YYYY-MM-DD, was 'last-week'");
+        assertThat(error.get("message").asText()).isEqualTo("a date must be YYYY-MM-DD or YYYYMMDD, was 'last-week'");
         assertThat(json("/api/studies?limit=5000", 400).get("message").asText()).contains("limit 1 to 1000");
     }
 
