@@ -138,9 +138,9 @@ const Kerma = (() => {
 
   /** The top bar: brand, links by role, who is signed in, sign-out. */
   function header(user) {
-    const links = [['/', 'Studies'], ['/alerts.html', 'Alerts'], ['/patient.html', 'Patient dose', 'physicist'],
-      ['/devices.html', 'Devices and nodes'],
-      ['/standard.html', 'Standard'], ['/users.html', 'Users', 'admin']];
+    const links = [['/', 'Studies'], ['/alerts.html', 'Alerts'], ['/reference.html', 'Reference levels'],
+      ['/patient.html', 'Patient dose', 'physicist'], ['/devices.html', 'Devices and nodes'], ['/standard.html', 'Standard'],
+      ['/users.html', 'Users', 'admin']];
     const rank = {viewer: 0, physicist: 1, admin: 2};
     const here = location.pathname === '/index.html' ? '/' : location.pathname;
     const nav = el('nav', {'aria-label': 'Main'}, el('ul', {}, links

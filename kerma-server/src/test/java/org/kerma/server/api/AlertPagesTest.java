@@ -173,4 +173,44 @@ class AlertPagesTest {
                 .executeScript("document.getElementById('h-alerts').scrollIntoView()");
         Browser.screenshot(driver, "study-alerts");
     }
+
+    @Test
+    @Order(4)
+    void theReferenceLevelsPageShowsThePacksWithSourcesAndTheRulesWithTheDefaultMark() throws Exception {
+        JsonNode packs = rest("/api/reference-levels").get("packs");
+        JsonNode rules = rest("/api/alert-rules").get("rules");
+        Browser.signIn(driver, base, "radiographer", "viewer-password");
+        driver.get(base + "/reference.html");
+        Browser.waitUpTo(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rules table")));
+
+        List<WebElement> shownPacks = driver.findElements(By.cssSelector("#packs section.pack"));
+        assertThat(shownPacks).hasSize(packs.size());
+        for (int i = 0; i < packs.size(); i++) {
+            JsonNode p = packs.get(i);
+            WebElement pack = shownPacks.get(i);
+            assertThat(pack.findElement(By.cssSelector(".source")).getText()).isEqualTo(p.get("source").asText());
+            assertThat(pack.getText()).contains(p.get("validFrom").asText());
+            assertThat(pack.findElements(By.cssSelector("tbody tr"))).hasSize(p.get("levels").size());
+        }
+        String eu = driver.findElement(By.cssSelector("section[data-pack^='eu-ic ']")).getText();
+        assertThat(eu).contains("Siiskonen", "2018-01-01");
+        assertThat(rowWith("section[data-pack^='eu-ic '] tbody tr", "PCI")).contains("85.00 Gy·cm²");
+        assertThat(rows("section[data-pack^='uk-ct '] tbody tr")).filteredOn(r -> r.contains("Adult head, acute stroke"))
+                .containsExactly("Adult head, acute stroke CT CTDIVOL 47.00 mGy head|brain|stroke|cran|sch(ä|ae)del|hirn"
+                        + " per sequence", "Adult head, acute stroke CT DLP 790.0 mGy·cm head|brain|stroke|cran|sch(ä|ae)del|hirn"
+                        + " per exam");
+
+        List<String> shownRules = rows("#rules tbody tr");
+        assertThat(shownRules).hasSize(rules.size());
+        assertThat(rowWith("#rules tbody tr", "sir-srdl-dap")).contains("default, review locally", "500.00 Gy·cm²",
+                "Stecker");
+        assertThat(rowWith("#rules tbody tr", "sir-srdl-fluoro-time")).contains("60:00 min:s");
+        assertThat(rowWith("#rules tbody tr", "strlschv-ct-brain")).contains("120.00 mGy", "CT");
+        Browser.screenshot(driver, "reference-levels");
+    }
+
+    static String rowWith(String css, String text) {
+        return rows(css).stream().filter(r -> r.contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row of " + css + " contains " + text + ": " + rows(css)));
+    }
 }
