@@ -138,7 +138,7 @@ const Kerma = (() => {
 
   /** The top bar: brand, links by role, who is signed in, sign-out. */
   function header(user) {
-    const links = [['/', 'Studies'], ['/alerts.html', 'Alerts'], ['/reference.html', 'Reference levels'],
+    const links = [['/', 'Studies'], ['/alerts.html', 'Alerts'], ['/analytics.html', 'Analytics'], ['/reference.html', 'Reference levels'],
       ['/patient.html', 'Patient dose', 'physicist'], ['/devices.html', 'Devices and nodes'], ['/standard.html', 'Standard'],
       ['/users.html', 'Users', 'admin']];
     const rank = {viewer: 0, physicist: 1, admin: 2};
@@ -192,14 +192,15 @@ const Kerma = (() => {
 
   /**
    * A value in the canonical UCUM unit the API names (alerts, rules, reference levels) in display units: Gy.m2 as
-   * Gy·cm², Gy as mGy, s as min:s, mGy and mGy.cm as they are. The unit is part of the text.
+   * Gy·cm², Gy as mGy, s as min:s, mGy and mGy.cm as they are. The unit is part of the text. For charts, axis
+   * names the unit of value × factor (seconds as minutes).
    */
   const displayUnits = {
-    'Gy.m2': {unit: 'Gy·cm²', text: v => fmt.dap(v)},
-    'Gy': {unit: 'mGy', text: v => fmt.kerma(v)},
-    's': {unit: 'min:s', text: v => fmt.minSec(v)},
-    'mGy': {unit: 'mGy', text: v => fmt.mgy(v)},
-    'mGy.cm': {unit: 'mGy·cm', text: v => fmt.dlp(v)},
+    'Gy.m2': {unit: 'Gy·cm²', text: v => fmt.dap(v), axis: 'Gy·cm²', factor: 1e4},
+    'Gy': {unit: 'mGy', text: v => fmt.kerma(v), axis: 'mGy', factor: 1e3},
+    's': {unit: 'min:s', text: v => fmt.minSec(v), axis: 'min', factor: 1 / 60},
+    'mGy': {unit: 'mGy', text: v => fmt.mgy(v), axis: 'mGy', factor: 1},
+    'mGy.cm': {unit: 'mGy·cm', text: v => fmt.dlp(v), axis: 'mGy·cm', factor: 1},
   };
   function quantity(value, unit) {
     if (value === null || value === undefined) return fmt.none;

@@ -29,7 +29,7 @@ import org.kerma.server.auth.Role;
 /**
  * {@code /api/analytics} over HTTP on known values, run on each database by a subclass: four head CTs on station
  * CT01 (CTDIvol 10, 20, 30, 40 mGy, compared with the UK stroke DRL of 47 mGy), two chest CTs on CT02 (5 and 7
- * mGy) and one head CT outside the date range.
+ * mGy, compared with the UK chest DRL of 8.5 mGy) and one head CT outside the date range.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AnalyticsRestContract {
@@ -50,22 +50,27 @@ abstract class AnalyticsRestContract {
     void start(@TempDir Path data) throws Exception {
         registry = Registry.open(RegistryConfig.defaults().withDataDirectory(data)
                 .withDatabaseUrl(freshDatabaseUrl(data)));
-        // study dates: 2024-03-11 is a Monday
-        store(1, "CT01", "HEAD", "CT Head", "10", "20240311", "083000");
-        store(2, "CT01", "HEAD", "CT Head", "20", "20240311", "091500");
-        store(3, "CT01", "HEAD", "CT Head", "30", "20240312", "141000");
-        store(4, "CT01", "HEAD", "CT Head", "40", "20240313", "142000");
-        store(5, "CT02", "CHEST", "CT Chest", "5", "20240317", "230500");
-        store(6, "CT02", "CHEST", "CT Chest", "7", "20240317", "231000");
-        store(7, "CT01", "HEAD", "CT Head", "400", "20240401", "100000");
+        storeStudies(registry);
         Accounts accounts = new Accounts(registry.index());
         token = accounts.issueToken(accounts.add("rpo", Role.PHYSICIST, "correct horse".toCharArray()),
                 Duration.ofHours(1));
         api = RestApi.start(registry, RestApi.Node.none(), "127.0.0.1", 0);
     }
 
-    void store(int n, String station, String bodyPart, String description, String ctdivol, String date,
-               String time) throws Exception {
+    /** The seven CT studies of the class comment (image only: CTDIvol from the image header). */
+    static void storeStudies(Registry registry) throws Exception {
+        // study dates: 2024-03-11 is a Monday
+        store(registry, 1, "CT01", "HEAD", "CT Head", "10", "20240311", "083000");
+        store(registry, 2, "CT01", "HEAD", "CT Head", "20", "20240311", "091500");
+        store(registry, 3, "CT01", "HEAD", "CT Head", "30", "20240312", "141000");
+        store(registry, 4, "CT01", "HEAD", "CT Head", "40", "20240313", "142000");
+        store(registry, 5, "CT02", "CHEST", "CT Chest", "5", "20240317", "230500");
+        store(registry, 6, "CT02", "CHEST", "CT Chest", "7", "20240317", "231000");
+        store(registry, 7, "CT01", "HEAD", "CT Head", "400", "20240401", "100000");
+    }
+
+    static void store(Registry registry, int n, String station, String bodyPart, String description,
+                      String ctdivol, String date, String time) throws Exception {
         String study = R + n;
         DicomObject ct = TestObjects.ctImage("P" + n, "Ct^Pat", study, study + ".1", study + ".1.1");
         ct.setString(Tag.StationName, station);
@@ -122,6 +127,7 @@ abstract class AnalyticsRestContract {
         assertThat(a.get("groups").get(1).get("key").asText()).isEqualTo("Kerma Test CT02");
         assertThat(ct02.get("median").asDouble()).isCloseTo(6.0, within(1e-9));
         assertThat(ct02.get("p25").asDouble()).isCloseTo(5.5, within(1e-9));
+        assertThat(ct02.get("referenceLevel").asDouble()).as("UK CT chest (lung cancer)").isEqualTo(8.5);
     }
 
     @Test
