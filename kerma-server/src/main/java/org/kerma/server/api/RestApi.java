@@ -12,6 +12,7 @@ import org.kerma.net.TrustedNode;
 import org.kerma.registry.Registry;
 import org.kerma.registry.alert.AlertQueries;
 import org.kerma.registry.alert.ReferenceData;
+import org.kerma.registry.dose.DoseAnalytics;
 import org.kerma.registry.dose.DoseQueries;
 import org.kerma.registry.index.IndexException;
 import org.kerma.registry.protocol.ProtocolDose;
@@ -103,6 +104,7 @@ public final class RestApi implements AutoCloseable {
         new FindingRoutes(new FindingBrowse(registry.index())).addTo(app);
         new AlertRoutes(new AlertQueries(registry.index()), new ReferenceData(registry.index()), accounts).addTo(app);
         new ReferenceLevelRoutes(new AlertQueries(registry.index()), new ReferenceData(registry.index())).addTo(app);
+        new AnalyticsRoutes(new DoseAnalytics(registry.index())).addTo(app);
         app.get("/api/health", ctx -> {
             Map<String, Object> health = new LinkedHashMap<>();
             health.put("status", "ok");

@@ -131,13 +131,16 @@ const Kerma = (() => {
     dateTime(t) { return t ? String(t).replace('T', ' ').replace(/\.\d+$/, '') : fmt.none; },
     /** A coded concept: its meaning, with code and scheme as a tooltip. */
     code(c) { return c ? el('span', {title: c.code + ' (' + c.scheme + ')'}, c.meaning || c.code) : fmt.none; },
+    /** An ISO instant ("2024-03-15T10:12:01.5Z") as "YYYY-MM-DD HH:MM:SS UTC". */
+    instant(t) { return t ? fmt.millis(Date.parse(t)) : fmt.none; },
     millis(ms) { return ms ? new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : fmt.none; },
   };
 
   /** The top bar: brand, links by role, who is signed in, sign-out. */
   function header(user) {
-    const links = [['/', 'Studies'], ['/patient.html', 'Patient dose', 'physicist'], ['/devices.html', 'Devices and nodes'],
-      ['/standard.html', 'Standard'], ['/users.html', 'Users', 'admin']];
+    const links = [['/', 'Studies'], ['/alerts.html', 'Alerts'], ['/analytics.html', 'Analytics'], ['/reference.html', 'Reference levels'],
+      ['/patient.html', 'Patient dose', 'physicist'], ['/devices.html', 'Devices and nodes'], ['/standard.html', 'Standard'],
+      ['/users.html', 'Users', 'admin']];
     const rank = {viewer: 0, physicist: 1, admin: 2};
     const here = location.pathname === '/index.html' ? '/' : location.pathname;
     const nav = el('nav', {'aria-label': 'Main'}, el('ul', {}, links
@@ -187,5 +190,23 @@ const Kerma = (() => {
     return new Chart(canvas, config);
   }
 
-  return {api, me, el, fill, message, table, fmt, page, param, chart, ApiError};
+  /**
+   * A value in the canonical UCUM unit the API names (alerts, rules, reference levels) in display units: Gy.m2 as
+   * Gy·cm², Gy as mGy, s as min:s, mGy and mGy.cm as they are. The unit is part of the text. For charts, axis
+   * names the unit of value × factor (seconds as minutes).
+   */
+  const displayUnits = {
+    'Gy.m2': {unit: 'Gy·cm²', text: v => fmt.dap(v), axis: 'Gy·cm²', factor: 1e4},
+    'Gy': {unit: 'mGy', text: v => fmt.kerma(v), axis: 'mGy', factor: 1e3},
+    's': {unit: 'min:s', text: v => fmt.minSec(v), axis: 'min', factor: 1 / 60},
+    'mGy': {unit: 'mGy', text: v => fmt.mgy(v), axis: 'mGy', factor: 1},
+    'mGy.cm': {unit: 'mGy·cm', text: v => fmt.dlp(v), axis: 'mGy·cm', factor: 1},
+  };
+  function quantity(value, unit) {
+    if (value === null || value === undefined) return fmt.none;
+    const d = displayUnits[unit];
+    return d ? d.text(value) + ' ' + d.unit : fmt.num(value, 3) + ' ' + unit;
+  }
+
+  return {api, me, el, fill, message, table, fmt, page, param, chart, quantity, displayUnits, ApiError};
 })();

@@ -32,7 +32,47 @@ Kerma.page(async user => {
   }
   fill('header', el('dl', {class: 'facts'}, facts.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])));
 
-  await Promise.all([series(), dose(), findings()]);
+  await Promise.all([series(), dose(), findings(), studyAlerts(), referenceLevels()]);
+
+  /** The study's alerts from /api/alerts?study=UID (any state). */
+  async function studyAlerts() {
+    let a;
+    try {
+      a = await api('/api/alerts?study=' + encodeURIComponent(uid));
+    } catch (e) {
+      fill('study-alerts', message(e.routeMissing ? 'This node does not serve alerts yet.' : e.message, 'warn'));
+      return;
+    }
+    fill('study-alerts', a.alerts.length === 0 ? message('No alert for this study.') : table('Alerts', [
+      {label: 'Rule', value: x => x.rule},
+      {label: 'Value', num: true, value: x => Kerma.quantity(x.value, x.unit)},
+      {label: 'Threshold', num: true, value: x => Kerma.quantity(x.threshold, x.unit)},
+      {label: 'Window', value: x => x.windowDays > 0 ? x.windowDays + ' days' : 'study'},
+      {label: 'Raised at', value: x => fmt.instant(x.raisedAt)},
+      {label: 'State', wrap: true, value: x => x.state === 'OPEN' ? el('a', {href: '/alerts.html?state=OPEN'}, 'open')
+        : 'acknowledged by ' + x.acknowledgedBy + ', ' + fmt.instant(x.acknowledgedAt) + (x.comment ? ': ' + x.comment : '')},
+    ], a.alerts));
+  }
+
+  /** The comparison with the reference levels valid at the study date, from /api/studies/{uid}/reference-levels. */
+  async function referenceLevels() {
+    let r;
+    try {
+      r = await api('/api/studies/' + encodeURIComponent(uid) + '/reference-levels');
+    } catch (e) {
+      fill('reference-levels', message(e.routeMissing ? 'This node does not serve reference levels yet.' : e.message, 'warn'));
+      return;
+    }
+    fill('reference-levels', r.comparisons.length === 0 ? message('No reference level applies to this study.') : table('Reference levels', [
+      {label: 'Pack', wrap: true, value: c => c.jurisdiction + ' ' + c.pack + ' ' + c.version},
+      {label: 'Exam', value: c => c.exam},
+      {label: 'Quantity', value: c => c.quantity},
+      {label: 'Level', num: true, value: c => Kerma.quantity(c.level, c.unit)},
+      {label: 'Value', num: true, value: c => Kerma.quantity(c.value, c.unit)},
+      {label: 'Ratio', num: true, value: c => fmt.num(c.ratio, 2)},
+      {label: 'Exceeded', value: c => c.exceeded ? el('span', {class: 'badge warn'}, 'exceeded') : 'no'},
+    ], r.comparisons, c => c.exceeded ? 'exceeded' : null));
+  }
 
   /** Every finding recorded against the study's objects (IOD validation, extraction), from /api/studies/{uid}/findings. */
   async function findings() {

@@ -74,7 +74,7 @@ class AuthRoutesTest {
     @Test
     void everyApiRouteButHealthAndOpenApiNeedsCredentials() throws Exception {
         for (String path : List.of("/api/studies", "/api/studies/" + R + "71", "/api/devices", "/api/std/iods",
-                "/api/exports/studies.csv", "/api/users", "/api/auth/me")) {
+                "/api/exports/studies.csv", "/api/users", "/api/auth/me", "/api/analytics")) {
             HttpResponse<String> r = send(request(path));
             assertThat(r.statusCode()).as(path).isEqualTo(401);
             assertThat(JSON.readTree(r.body()).get("message").asText()).contains("sign in first");

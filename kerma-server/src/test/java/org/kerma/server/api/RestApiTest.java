@@ -240,7 +240,7 @@ class RestApiTest {
                 "/api/exports/studies.xlsx", "/api/exports/events.csv", "/api/exports/events.xlsx", "/api/findings",
                 "/api/instances/{instance}/findings", "/api/studies/{study}/findings",
                 "/api/alerts", "/api/alerts/{id}/acknowledge", "/api/alert-rules", "/api/reference-levels",
-                "/api/studies/{study}/reference-levels");
+                "/api/studies/{study}/reference-levels", "/api/analytics");
     }
 
     @Test
