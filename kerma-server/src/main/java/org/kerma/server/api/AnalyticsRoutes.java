@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.kerma.registry.dose.DoseAnalytics;
 import org.kerma.registry.dose.DoseAnalytics.GroupBy;
+import org.kerma.registry.query.StudyFilter;
 
 /**
  * {@code GET /api/analytics?from=&to=&groupBy=device|protocol|bodyPart}: count, median and quartiles of the study
@@ -25,9 +26,9 @@ final class AnalyticsRoutes {
 
     private void analyse(Context ctx) {
         try {
-            String toParam = StudyRoutes.date(ctx.queryParam("to"));
+            String toParam = StudyFilter.studyDate(ctx.queryParam("to"));
             LocalDate to = toParam == null ? LocalDate.now() : LocalDate.parse(AlertRoutes.isoDate(toParam));
-            String fromParam = StudyRoutes.date(ctx.queryParam("from"));
+            String fromParam = StudyFilter.studyDate(ctx.queryParam("from"));
             LocalDate from = fromParam == null ? to.minusYears(1).plusDays(1)
                     : LocalDate.parse(AlertRoutes.isoDate(fromParam));
             ctx.json(analytics.analyse(from, to, groupBy(ctx.queryParam("groupBy"))));

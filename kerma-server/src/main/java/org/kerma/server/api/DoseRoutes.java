@@ -6,9 +6,9 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kerma.registry.query.StudyFilter;
 import org.kerma.registry.dose.DoseAnswers;
 import org.kerma.registry.dose.DoseQueries;
+import org.kerma.registry.query.StudyFilter;
 
 /**
  * The dose answers (docs/dose.md, "REST"): {@code /api/studies/{uid}/dose} (reports, accumulated dose per plane,

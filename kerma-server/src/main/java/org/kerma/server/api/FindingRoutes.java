@@ -5,9 +5,9 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kerma.registry.query.StudyFilter;
 import org.kerma.registry.query.FindingBrowse;
 import org.kerma.registry.query.FindingFilter;
+import org.kerma.registry.query.StudyFilter;
 
 /**
  * What extraction and validation found wrong with stored objects: {@code /api/instances/{uid}/findings},
