@@ -2,10 +2,6 @@ package org.kerma.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.kerma.registry.query.StudyFilter;
-import org.kerma.server.auth.Accounts.Principal;
-import org.kerma.server.auth.Accounts;
-import org.kerma.server.auth.Role;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -17,9 +13,13 @@ import org.kerma.dose.reference.AlertRule;
 import org.kerma.dose.reference.DoseQuantity;
 import org.kerma.dose.reference.ExamMatch;
 import org.kerma.dose.reference.Quantities;
-import org.kerma.registry.alert.AlertQueries.AlertFilter;
 import org.kerma.registry.alert.AlertQueries;
+import org.kerma.registry.alert.AlertQueries.AlertFilter;
 import org.kerma.registry.alert.ReferenceData;
+import org.kerma.registry.query.StudyFilter;
+import org.kerma.server.auth.Accounts;
+import org.kerma.server.auth.Accounts.Principal;
+import org.kerma.server.auth.Role;
 
 /**
  * The alert inbox and rules (docs/reference-levels.md): {@code GET /api/alerts} (filters {@code state} OPEN or

@@ -6,7 +6,6 @@ import static org.kerma.server.api.AlertRoutes.required;
 import static org.kerma.server.api.AlertRoutes.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.kerma.server.auth.Role;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -22,6 +21,7 @@ import org.kerma.dose.reference.ReferenceLevel;
 import org.kerma.dose.reference.ReferencePack;
 import org.kerma.registry.alert.AlertQueries;
 import org.kerma.registry.alert.ReferenceData;
+import org.kerma.server.auth.Role;
 
 /**
  * Reference levels (docs/reference-levels.md): {@code GET /api/reference-levels} (every pack version with its
