@@ -6,10 +6,6 @@ import static org.kerma.registry.dose.DoseStudies.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -81,23 +77,12 @@ class AlertPagesTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (api != null) {
-            api.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
+    static void stop() throws Exception {
+        Browser.stop(driver, api, registry);
     }
 
     static JsonNode rest(String path) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).as(path).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return Browser.rest(base, token, path);
     }
 
     static List<String> rows(String css) {

@@ -44,16 +44,8 @@ class AnalyticsPageTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (api != null) {
-            api.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
+    static void stop() throws Exception {
+        Browser.stop(driver, api, registry);
     }
 
     static Object script(String js) {

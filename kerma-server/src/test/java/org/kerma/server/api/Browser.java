@@ -1,5 +1,13 @@
 package org.kerma.server.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Browser() {
     }
@@ -68,5 +77,25 @@ final class Browser {
         field.sendKeys(Keys.TAB);
         driver.switchTo().activeElement().sendKeys(password, Keys.ENTER);
         waitUpTo(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), name));
+    }
+
+    /** Quits the browser and closes what the test opened (the REST API, the registry), skipping what never started. */
+    static void stop(WebDriver driver, AutoCloseable... opened) throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        for (AutoCloseable c : opened) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    /** GET {@code base + path} with a bearer token: the REST answer the page is checked against (must be 200). */
+    static JsonNode rest(String base, String token, String path) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return JSON.readTree(r.body());
     }
 }

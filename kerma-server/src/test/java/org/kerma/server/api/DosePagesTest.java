@@ -65,23 +65,12 @@ class DosePagesTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (api != null) {
-            api.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
+    static void stop() throws Exception {
+        Browser.stop(driver, api, registry);
     }
 
     static JsonNode rest(String path) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).as(path).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return Browser.rest(base, token, path);
     }
 
     static String text(String id) {

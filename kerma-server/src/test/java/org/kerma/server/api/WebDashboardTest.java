@@ -91,16 +91,8 @@ class WebDashboardTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (api != null) {
-            api.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
+    static void stop() throws Exception {
+        Browser.stop(driver, api, registry);
     }
 
     static WebDriverWait waitUpTo(int seconds) {
@@ -112,10 +104,7 @@ class WebDashboardTest {
     }
 
     static JsonNode rest(String path) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).as(path).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return Browser.rest(base, token, path);
     }
 
     static void signIn(String name, String password) {
